@@ -1,0 +1,1 @@
+"""Reads model.yaml, checks it, and writes app/generated/ from it."""
