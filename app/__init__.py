@@ -1,0 +1,75 @@
+"""The application factory: create_app(config) wires everything, in the design card's order."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask, send_from_directory
+from flask_appbuilder import AppBuilder
+
+from app.extensions import csrf, db, mail, migrate
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+CONFIGS = {
+    "default": "config.default",
+    "production": "config.production",
+    "testing": "config.testing",
+}
+
+
+def create_app(config: str | None = None, **overrides) -> Flask:
+    """Build an app for `config` (default, production or testing; else $PORTAL_CONFIG).
+
+    Order matters: CSRF protection before AppBuilder (so it covers the portal's blueprints as well as
+    FAB's forms), then the extensions, then the generated screens, then the hand-written blueprints.
+    """
+    app = Flask(__name__, instance_path=None)
+    name = config or os.environ.get("PORTAL_CONFIG", "default")
+    app.config.from_object(CONFIGS.get(name, name))
+    app.config.update(overrides)
+    instance = Path(app.config["INSTANCE_DIR"])
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(instance)
+    app.config["FAB_SECURITY_MANAGER_CLASS"] = "app.security.PortalSecurityManager"
+    from app.generated.roles import FAB_ROLES
+
+    app.config["FAB_ROLES"] = FAB_ROLES
+    for folder in ("UPLOAD_FOLDER", "IMG_UPLOAD_FOLDER"):
+        Path(app.config[folder]).mkdir(parents=True, exist_ok=True)
+
+    csrf.init_app(app)
+    db.init_app(app)
+    mail.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+
+    from app.jobs.queue import init_jobs
+
+    init_jobs(app)
+
+    with app.app_context():
+        appbuilder = AppBuilder()
+        appbuilder.init_app(app, db.session)
+        from app.generated.registry import register
+
+        register(appbuilder)
+
+    @app.route("/uploads/images/<path:filename>")
+    def uploaded_image(filename):
+        return send_from_directory(app.config["IMG_UPLOAD_FOLDER"], filename)
+
+    from app.cli import register_commands
+
+    register_commands(app)
+    return app
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """The embedded default keeps one random key in instance/, so sessions survive a restart."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()

@@ -1,0 +1,2 @@
+"""Hand-written back-office code: the base classes the generated screens extend, and screens
+beyond CRUD."""

@@ -1,0 +1,131 @@
+# Generated from model.yaml by `flask model generate`: do not edit.
+# Change model.yaml (or the hand-written class it names) and generate again.
+"""Back-office screen and REST API of contacts."""
+
+from decimal import Decimal
+
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import lazy_gettext as _l
+from wtforms.validators import Email, NumberRange
+
+from app.backoffice.inputs import PHONE, choice_label, enum_input, language_input
+from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
+from app.generated.models import Contact
+
+LABELS = {
+    "first_name": _l("First name"),
+    "last_name": _l("Last name"),
+    "email": _l("Email"),
+    "phone": _l("Phone"),
+    "department": _l("Department"),
+    "company_role": _l("Role in the company"),
+    "language": _l("Language"),
+    "order_limit": _l("Order amount limit"),
+    "customers": _l("Customers"),
+}
+DESCRIPTIONS = {}
+API_LABELS = {
+    "id": _l("Id"),
+    "first_name": _l("First name"),
+    "last_name": _l("Last name"),
+    "email": _l("Email"),
+    "phone": _l("Phone"),
+    "department": _l("Department"),
+    "company_role": _l("Role in the company"),
+    "language": _l("Language"),
+    "order_limit": _l("Order amount limit"),
+    "customers": _l("Customers"),
+}
+
+
+class ContactView(BackOfficeModelView):
+    """Contacts: list, show, add, edit, delete and export."""
+
+    datamodel = SQLAInterface(Contact)
+    entity = "contact"
+    list_title = _l("Contacts")
+    show_title = _l("Contact")
+    add_title = _l("Add: %(entity)s", entity=_l("Contact"))
+    edit_title = _l("Edit: %(entity)s", entity=_l("Contact"))
+    label_columns = LABELS
+    description_columns = DESCRIPTIONS
+    list_columns = ["first_name", "last_name", "email", "company_role", "customers"]
+    quick_search_columns = ["first_name", "last_name", "email"]
+    search_columns = ["last_name", "email", "company_role"]
+    base_order = ("last_name", "asc")
+    add_fieldsets = [
+        (
+            _l("Contact"),
+            {
+                "fields": [
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "phone",
+                    "department",
+                    "company_role",
+                    "language",
+                    "order_limit",
+                    "customers",
+                ]
+            },
+        )
+    ]
+    edit_fieldsets = add_fieldsets
+    show_fieldsets = add_fieldsets
+    add_form_extra_fields = {
+        "company_role": enum_input(
+            LABELS["company_role"],
+            Contact.COMPANY_ROLE_CHOICES,
+            required=True,
+            description=DESCRIPTIONS.get("company_role", ""),
+        ),
+        "language": language_input(
+            LABELS["language"], required=False, description=DESCRIPTIONS.get("language", "")
+        ),
+    }
+    edit_form_extra_fields = add_form_extra_fields
+    validators_columns = {
+        "email": [Email()],
+        "phone": [PHONE],
+        "order_limit": [NumberRange(min=Decimal("0"))],
+    }
+    formatters_columns = {"company_role": choice_label(Contact.COMPANY_ROLE_CHOICES)}
+
+
+class ContactApi(BackOfficeRestApi):
+    """REST API of contacts: /api/v1/contact/"""
+
+    resource_name = "contact"
+    datamodel = SQLAInterface(Contact)
+    entity = "contact"
+    label_columns = API_LABELS
+    description_columns = DESCRIPTIONS
+    list_columns = ["id", "first_name", "last_name", "email", "company_role"]
+    show_columns = [
+        "id",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "department",
+        "company_role",
+        "language",
+        "order_limit",
+    ]
+    add_columns = [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "department",
+        "company_role",
+        "language",
+        "order_limit",
+        "customers",
+    ]
+    edit_columns = add_columns
+    search_columns = ["last_name", "email", "company_role"]
+    order_columns = ["id", "first_name", "last_name", "email", "company_role"]
+    base_order = ("last_name", "asc")
+    validators_columns = ContactView.validators_columns

@@ -1,0 +1,1 @@
+"""Configurations: `default` (embedded), `production` (environment variables), `testing`."""

@@ -1,0 +1,71 @@
+"""The embedded default: SQLite under instance/, jobs run in-process after commit, no Redis.
+
+Every setting can be overridden by an environment variable of the same name; production.py reads
+the ones a real deployment needs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generators.spec import KNOWN_LANGUAGES
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", BASE_DIR / "instance"))
+
+SQLALCHEMY_DATABASE_URI = os.environ.get(
+    "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'portal.sqlite3'}"
+)
+SQLALCHEMY_TRACK_MODIFICATIONS = False
+REDIS_URL = os.environ.get("REDIS_URL", "")
+RQ_QUEUE = os.environ.get("RQ_QUEUE", "portal")
+
+# Flask-AppBuilder
+APP_NAME = os.environ.get("APP_NAME", "B2B portal")
+APP_THEME = ""
+AUTH_TYPE = 1  # AUTH_DB: users and password hashes in ab_user
+AUTH_ROLE_ADMIN = "admin"
+AUTH_ROLE_PUBLIC = "Public"
+AUTH_USER_REGISTRATION = False
+AUTH_RATE_LIMITED = True
+AUTH_RATE_LIMIT = "10 per 5 minute"
+RATELIMIT_ENABLED = True
+RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+FAB_ADD_SECURITY_API = True
+FAB_API_SWAGGER_UI = True
+# Tables come from Alembic migrations, permissions from `flask security sync` (see README).
+FAB_CREATE_DB = False
+FAB_UPDATE_PERMS = False
+FAB_PASSWORD_COMPLEXITY_ENABLED = True
+UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads") + "/"
+IMG_UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads" / "images") + "/"
+IMG_UPLOAD_URL = "/uploads/images/"
+IMG_SIZE = (600, 600, True)
+FILE_ALLOWED_EXTENSIONS = ("pdf", "txt", "csv", "xlsx", "docx", "odt", "png", "jpg", "jpeg")
+
+# Languages: the model's, with English as the source.
+# Each language names itself in its own words in the switcher.
+_NATIVE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands", "es": "Español", "de": "Deutsch"}
+LANGUAGES = {
+    code: {"flag": "gb" if code == "en" else code, "name": _NATIVE_NAMES[code]}
+    for code in KNOWN_LANGUAGES
+}
+BABEL_DEFAULT_LOCALE = "en"
+BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+
+# Mail (Flask-Mail). The embedded default prints nothing and sends nothing until MAIL_SERVER is set.
+MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
+MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "0") == "1"
+MAIL_USE_SSL = os.environ.get("MAIL_USE_SSL", "0") == "1"
+MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "portal@localhost")
+MAIL_SUPPRESS_SEND = os.environ.get("MAIL_SUPPRESS_SEND", "0") == "1"
+
+WTF_CSRF_ENABLED = True
+WTF_CSRF_TIME_LIMIT = None
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+MAX_CONTENT_LENGTH = 32 * 1024 * 1024

@@ -1,0 +1,12 @@
+"""Tests: a database per test session (SQLite file, or TEST_DATABASE_URL), mail suppressed."""
+
+from __future__ import annotations
+
+from config.default import *  # noqa: F403
+
+TESTING = True
+SECRET_KEY = "test-secret-key-that-is-long-enough-for-jwt-signing"
+RATELIMIT_ENABLED = False
+AUTH_RATE_LIMITED = False
+MAIL_SUPPRESS_SEND = True
+REDIS_URL = ""

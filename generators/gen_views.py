@@ -1,0 +1,271 @@
+"""Writes the back-office screens (ModelView) and REST APIs (ModelRestApi), one module an entity."""
+
+from __future__ import annotations
+
+from generators.gen_models import display_fields
+from generators.pyfmt import HEADER, lit, tr
+from generators.schema import Entity, Field, Model, class_name
+
+# Types whose form input is not what Flask-AppBuilder would derive from the column.
+CUSTOM_INPUTS = {"enum", "country", "language", "json"}
+NOT_FILTERABLE = {"json", "image", "file", "has_many", "many_to_many"}
+
+
+def row_scoped_entities(model: Model) -> set[str]:
+    """Entities that some role sees only part of: their screens and APIs carry the row filter."""
+    return {e for role in model.roles.values() for e, p in role.permissions.items() if p.rows}
+
+
+def form_fields(entity: Entity) -> list[str]:
+    """Fields a back-office form edits, in model order (has-many lists are edited from the child)."""
+    return [f.name for f in entity.fields.values() if f.type != "has_many"]
+
+
+def translation_inputs(model: Model, entity: Entity) -> list[str]:
+    return [f"{f.name}_{lang}" for f in entity.translatable_fields for lang in model.other_languages]
+
+
+def _fieldsets(model: Model, entity: Entity) -> list[str]:
+    hints = entity.admin
+    sets = [(tr(fs.label), list(fs.fields)) for fs in hints.fieldsets]
+    listed = {n for _, names in sets for n in names}
+    rest = [n for n in form_fields(entity) if n not in listed]
+    if rest:
+        sets.append((tr("Other") if sets else tr(entity.label), rest))
+    translations = translation_inputs(model, entity)
+    if translations:
+        sets.append((tr("Translations"), translations))
+    return [f'({label}, {{"fields": [{", ".join(lit(n) for n in names)}]}})' for label, names in sets]
+
+
+def _extra_input(model: Model, entity: Entity, field: Field) -> str | None:
+    label = f"LABELS[{lit(field.name)}]"
+    description = f"DESCRIPTIONS.get({lit(field.name)}, '')"
+    required = lit(field.required)
+    if field.type == "enum":
+        return (
+            f"enum_input({label}, {entity.class_name}.{field.name.upper()}_CHOICES, "
+            f"required={required}, description={description})"
+        )
+    if field.type == "country":
+        return f"country_input({label}, required={required}, description={description})"
+    if field.type == "language":
+        return f"language_input({label}, required={required}, description={description})"
+    if field.type == "json":
+        return f"json_input({label}, required={required}, description={description})"
+    return None
+
+
+def _validators(field: Field) -> list[str]:
+    v = []
+    if field.type == "email":
+        v.append("Email()")
+    elif field.type == "url":
+        v.append("URL()")
+    elif field.type == "phone":
+        v.append("PHONE")
+    if field.type == "string" and field.min_length:
+        v.append(f"Length(min={field.min_length}, max={field.length or 255})")
+    if field.type == "text" and field.max_length:
+        v.append(f"Length(max={field.max_length})")
+    if field.min is not None or field.max is not None:
+        bounds = []
+        if field.min is not None:
+            bounds.append(f"min={lit(field.min)}")
+        if field.max is not None:
+            bounds.append(f"max={lit(field.max)}")
+        v.append(f"NumberRange({', '.join(bounds)})")
+    return v
+
+
+def _api_columns(model: Model, entity: Entity, names: list[str]) -> list[str]:
+    """REST columns: relations by id and name, never a bare relation (it would dump the whole row)."""
+    columns = ["id"]
+    for name in names:
+        field = entity.fields[name]
+        if field.type == "belongs_to":
+            shown = ["username"] if field.target == "user" else display_fields(model.entities[field.target])
+            columns += [f"{name}.id"] + [f"{name}.{d}" for d in shown]
+        elif field.type in ("has_many", "many_to_many"):
+            continue
+        else:
+            columns.append(name)
+    return columns
+
+
+def entity_module(model: Model, entity: Entity) -> str:
+    hints = entity.admin
+    scoped = entity.name in row_scoped_entities(model)
+    fields = entity.fields
+    extra = {f.name: _extra_input(model, entity, f) for f in fields.values()}
+    extra = {k: v for k, v in extra.items() if v}
+    for field in entity.translatable_fields:
+        for lang in model.other_languages:
+            extra[f"{field.name}_{lang}"] = (
+                f"translation_input(LABELS[{lit(field.name)}], {lit(lang)}, "
+                f"multiline={lit(field.type == 'text')}, max_length={lit(field.length)})"
+            )
+    validators = {f.name: _validators(f) for f in fields.values() if f.name not in extra}
+    validators = {k: v for k, v in validators.items() if v}
+    wtf = sorted({v.split("(")[0] for vs in validators.values() for v in vs} - {"PHONE"})
+    inputs = sorted({e.split("(")[0] for e in extra.values()})
+
+    imports = [
+        "from flask_appbuilder.models.sqla.interface import SQLAInterface",
+        "from flask_babel import lazy_gettext as _l",
+        "from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi",
+        f"from app.generated.models import {entity.class_name}",
+    ]
+    if hints.base_view:
+        module, cls = hints.base_view.split(":")
+        imports.append(f"from {module} import {cls}")
+    if inputs:
+        imports.append(f"from app.backoffice.inputs import {', '.join(inputs)}")
+    if any(f.type == "enum" for f in fields.values()):
+        imports.append("from app.backoffice.inputs import choice_label")
+    if any("PHONE" in vs for vs in validators.values()):
+        imports.append("from app.backoffice.inputs import PHONE")
+    if wtf:
+        imports.append(f"from wtforms.validators import {', '.join(wtf)}")
+    if scoped:
+        imports.append("from app.backoffice.filters import RowScope")
+    if any("Decimal(" in v for vs in validators.values() for v in vs):
+        imports.append("from decimal import Decimal")
+
+    out = [HEADER, f'"""Back-office screen and REST API of {entity.label_plural.lower()}."""\n\n']
+    out.append("\n".join(imports) + "\n\n")
+    labels = [(lit(f.name), tr(f.label)) for f in fields.values()]
+    out.append(f"LABELS = {{{', '.join(f'{k}: {v}' for k, v in labels)}}}\n")
+    descriptions = [(lit(f.name), tr(f.help)) for f in fields.values() if f.help]
+    out.append(f"DESCRIPTIONS = {{{', '.join(f'{k}: {v}' for k, v in descriptions)}}}\n")
+    label_items = ", ".join(
+        [f'"id": _l("Id")']
+        + [f"{k}: {v}" for k, v in labels]
+        + [
+            f'"{f.name}.{d}": LABELS[{lit(f.name)}]'
+            for f in fields.values()
+            if f.type == "belongs_to"
+            for d in (["username"] if f.target == "user" else display_fields(model.entities[f.target]))
+        ]
+    )
+    out.append(f"API_LABELS = {{{label_items}}}\n")
+    filters = f'[["id", RowScope, {lit(entity.name)}]]' if scoped else None
+
+    # The screen.
+    base = hints.base_view.split(":")[1] if hints.base_view else "BackOfficeModelView"
+    out.append(f"\n\nclass {entity.view_name}({base}):\n")
+    out.append(f'    """{entity.label_plural}: list, show, add, edit, delete and export."""\n\n')
+    out.append(f"    datamodel = SQLAInterface({entity.class_name})\n")
+    out.append(f"    entity = {lit(entity.name)}\n")
+    out.append(f"    list_title = {tr(entity.label_plural)}\n")
+    out.append(f"    show_title = {tr(entity.label)}\n")
+    out.append(f'    add_title = _l("Add: %(entity)s", entity={tr(entity.label)})\n')
+    out.append(f'    edit_title = _l("Edit: %(entity)s", entity={tr(entity.label)})\n')
+    out.append("    label_columns = LABELS\n    description_columns = DESCRIPTIONS\n")
+    list_columns = hints.list_columns or [n for n in form_fields(entity) if fields[n].type != "json"][:6]
+    out.append(f"    list_columns = [{', '.join(lit(n) for n in list_columns)}]\n")
+    quick = hints.search_columns
+    out.append(f"    quick_search_columns = [{', '.join(lit(n) for n in quick)}]\n")
+    filter_columns = hints.filter_columns or [
+        n for n in list_columns if fields[n].type not in NOT_FILTERABLE
+    ]
+    out.append(f"    search_columns = [{', '.join(lit(n) for n in filter_columns)}]\n")
+    if hints.order_by:
+        column = hints.order_by.lstrip("-")
+        column = fields[column].column_name if column in fields else column
+        direction = "desc" if hints.order_by.startswith("-") else "asc"
+        out.append(f"    base_order = ({lit(column)}, {lit(direction)})\n")
+    if hints.page_size:
+        out.append(f"    page_size = {hints.page_size}\n")
+    fieldsets = _fieldsets(model, entity)
+    out.append(f"    add_fieldsets = [{', '.join(fieldsets)}]\n")
+    out.append("    edit_fieldsets = add_fieldsets\n")
+    out.append("    show_fieldsets = add_fieldsets\n")
+    if extra:
+        out.append(f"    add_form_extra_fields = {{{', '.join(f'{lit(k)}: {v}' for k, v in extra.items())}}}\n")
+        out.append("    edit_form_extra_fields = add_form_extra_fields\n")
+    if validators:
+        items = ", ".join(f"{lit(k)}: [{', '.join(v)}]" for k, v in validators.items())
+        out.append(f"    validators_columns = {{{items}}}\n")
+    enums = [f for f in fields.values() if f.type == "enum"]
+    if enums:
+        items = ", ".join(
+            f"{lit(f.name)}: choice_label({entity.class_name}.{f.name.upper()}_CHOICES)" for f in enums
+        )
+        out.append(f"    formatters_columns = {{{items}}}\n")
+    if filters:
+        out.append(f"    base_filters = {filters}\n")
+
+    # The API.
+    if entity.api:
+        stored = [n for n in fields if fields[n].type not in ("has_many",)]
+        shown = _api_columns(model, entity, stored)
+        listed = _api_columns(model, entity, list_columns)
+        writable = [
+            n for n in fields if fields[n].type not in ("has_many", "image", "file") and n != "id"
+        ]
+        orderable = [
+            fields[n].column_name
+            for n in list_columns
+            if fields[n].type not in ("has_many", "many_to_many", "belongs_to", "json")
+        ]
+        out.append(f"\n\nclass {entity.api_name}(BackOfficeRestApi):\n")
+        out.append(f'    """REST API of {entity.label_plural.lower()}: /api/v1/{entity.name}/"""\n\n')
+        out.append(f"    resource_name = {lit(entity.name)}\n")
+        out.append(f"    datamodel = SQLAInterface({entity.class_name})\n")
+        out.append(f"    entity = {lit(entity.name)}\n")
+        out.append("    label_columns = API_LABELS\n    description_columns = DESCRIPTIONS\n")
+        out.append(f"    list_columns = [{', '.join(lit(n) for n in listed)}]\n")
+        out.append(f"    show_columns = [{', '.join(lit(n) for n in shown)}]\n")
+        out.append(f"    add_columns = [{', '.join(lit(n) for n in writable)}]\n")
+        out.append("    edit_columns = add_columns\n")
+        out.append(f"    search_columns = [{', '.join(lit(n) for n in filter_columns)}]\n")
+        out.append(f"    order_columns = [{', '.join(lit(n) for n in ['id', *orderable])}]\n")
+        if hints.order_by:
+            out.append("    base_order = " + _base_order(entity) + "\n")
+        if validators:
+            out.append(f"    validators_columns = {entity.view_name}.validators_columns\n")
+        if filters:
+            out.append(f"    base_filters = {filters}\n")
+    return "".join(out)
+
+
+def _base_order(entity: Entity) -> str:
+    order_by = entity.admin.order_by or "id"
+    column = order_by.lstrip("-")
+    column = entity.fields[column].column_name if column in entity.fields else column
+    return f"({lit(column)}, {lit('desc' if order_by.startswith('-') else 'asc')})"
+
+
+def registry_module(model: Model) -> str:
+    """app/generated/registry.py: adds every screen, API and menu entry to Flask-AppBuilder."""
+    out = [HEADER, '"""Registers the generated screens, APIs and menus, in model.yaml\'s order."""\n\n']
+    out.append("from flask_babel import lazy_gettext as _l\n\n")
+    for entity in model.entities.values():
+        names = [entity.view_name] + ([entity.api_name] if entity.api else [])
+        out.append(f"from app.generated.views.{entity.name} import {', '.join(names)}\n")
+    out.append("\n\ndef register(appbuilder) -> None:\n")
+    out.append('    """Add the screens and APIs; related lists are wired first, views refer to each other."""\n')
+    for entity in model.entities.values():
+        if entity.admin.related:
+            related = [class_name(entity.fields[r].target) + "View" for r in entity.admin.related]
+            out.append(f"    {entity.view_name}.related_views = [{', '.join(related)}]\n")
+    for entity in model.entities.values():
+        hints = entity.admin
+        if hints.menu:
+            menu = model.menus[hints.menu]
+            args = [
+                entity.view_name,
+                lit(entity.name),
+                f"label={tr(entity.label_plural)}",
+                f"icon={lit(hints.icon)}",
+                f"category={lit(menu.name)}",
+                f"category_label={tr(menu.label)}",
+                f"category_icon={lit(menu.icon)}",
+            ]
+            out.append(f"    appbuilder.add_view({', '.join(args)})\n")
+        else:
+            out.append(f"    appbuilder.add_view_no_menu({entity.view_name})\n")
+        if entity.api:
+            out.append(f"    appbuilder.add_api({entity.api_name})\n")
+    return "".join(out)
