@@ -99,7 +99,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('minimum_order', sa.Numeric(precision=14, scale=4), server_default=sa.text('0'), nullable=True, comment='Orders below this amount, before VAT, cannot be placed.'),
-    sa.Column('hide_prices', sa.Boolean(), server_default=sa.text('0'), nullable=True),
+    sa.Column('hide_prices', sa.Boolean(), server_default=sa.false(), nullable=True),
     sa.CheckConstraint('minimum_order >= 0', name='ck_customer_group_minimum_order_min'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name')

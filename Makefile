@@ -1,0 +1,48 @@
+# One command for every habit. `make run` and `make test` each create or refresh .venv from
+# pyproject.toml first, so both work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export FLASK_APP := app:create_app
+
+.PHONY: run test test-fast lint generate check translations compile-translations bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip check
+	touch $(STAMP)
+
+compile-translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -q -d translations
+
+run: $(STAMP) compile-translations
+	$(BIN)/python run.py
+
+test: $(STAMP) compile-translations lint check
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check app/generated
+
+generate: $(STAMP)
+	$(BIN)/python -m generators generate
+
+check: $(STAMP)
+	$(BIN)/python -m generators check
+
+# Extract (code, templates and model.yaml labels) -> update every language -> compile.
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _ -k gettext -k ngettext:1,2 \
+		--sort-by-file --omit-header --no-wrap -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete
+	$(BIN)/pybabel compile -d translations
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -1,0 +1,174 @@
+"""Fixtures in the Flask tutorial's manner: `app`, `client`, `runner`, and a login per role.
+
+Each database backend gets one migrated database for the whole run: SQLite always, PostgreSQL when
+TEST_DATABASE_URL is set (a fresh database is created beside the one it names, dropped at the end).
+Tests leave no rows behind: the `app` fixture empties the seller's tables after each test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask_appbuilder import Model
+
+from app import create_app
+from app.extensions import db
+
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+PASSWORD = "Sup3r-secret-pass!"
+# username -> roles; every back-office role of model.yaml has a user, and portal roles too.
+USERS = {
+    "admin": ["admin"],
+    "rep1": ["sales_rep"],
+    "rep2": ["sales_rep"],
+    "catalogue": ["catalogue_manager"],
+    "desk": ["order_desk"],
+    "buyer": ["buyer"],
+}
+
+
+def _postgres_database(worker_tag: str):
+    """Create a throwaway database on the server of TEST_DATABASE_URL; return its URL and a dropper."""
+    base = sa.engine.make_url(os.environ["TEST_DATABASE_URL"])
+    name = f"portal_test_{worker_tag}"
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+
+    def drop():
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return base.set(database=name).render_as_string(hide_password=False), drop
+
+
+def make_app(instance: Path, database_url: str, **overrides):
+    return create_app(
+        "testing",
+        INSTANCE_DIR=str(instance),
+        SQLALCHEMY_DATABASE_URI=database_url,
+        UPLOAD_FOLDER=str(instance / "uploads") + "/",
+        IMG_UPLOAD_FOLDER=str(instance / "uploads" / "images") + "/",
+        **overrides,
+    )
+
+
+def prepare_database(app) -> None:
+    """What run.py does on a first start: migrate, sync roles, create the users of USERS."""
+    from flask_migrate import upgrade
+
+    from app.security_sync import sync_roles_and_permissions
+
+    with app.app_context():
+        upgrade()
+        sync_roles_and_permissions()
+        sm = app.appbuilder.sm
+        for username, roles in USERS.items():
+            role_objects = [sm.find_role(r) for r in roles]
+            sm.add_user(username, username.title(), "Tester", f"{username}@example.com",
+                        role_objects, password=PASSWORD)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend_app(request, tmp_path_factory):
+    instance = tmp_path_factory.mktemp(f"instance-{request.param}")
+    drop = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{instance / 'test.sqlite3'}"
+    else:
+        url, drop = _postgres_database(uuid.uuid4().hex[:8])
+    app = make_app(instance, url)
+    prepare_database(app)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    if drop:
+        drop()
+
+
+@pytest.fixture
+def app(backend_app):
+    yield backend_app
+    _empty_seller_tables(backend_app)
+
+
+def _empty_seller_tables(app) -> None:
+    """Delete every row a test may have written, keeping FAB's security tables and USERS."""
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(Model.metadata.sorted_tables):
+                if not table.name.startswith("ab_"):
+                    conn.execute(table.delete())
+            conn.execute(
+                sa.text("DELETE FROM ab_user_role WHERE user_id IN "
+                        "(SELECT id FROM ab_user WHERE username NOT IN :names)").bindparams(
+                    sa.bindparam("names", list(USERS), expanding=True))
+            )
+            conn.execute(
+                sa.text("DELETE FROM ab_user WHERE username NOT IN :names").bindparams(
+                    sa.bindparam("names", list(USERS), expanding=True))
+            )
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_token(client, url: str) -> str:
+    """The CSRF token of the form at `url`, as a browser would send it back."""
+    response = client.get(url)
+    match = CSRF.search(response.get_data(as_text=True))
+    assert match, f"no CSRF token in the form at {url} ({response.status_code})"
+    return match.group(1)
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, username: str = "admin", password: str = PASSWORD):
+        token = csrf_token(self.client, "/login/")
+        return self.client.post(
+            "/login/", data={"username": username, "password": password, "csrf_token": token}
+        )
+
+    def logout(self):
+        return self.client.get("/logout/")
+
+    def jwt(self, username: str = "admin", password: str = PASSWORD) -> dict[str, str]:
+        """Authorization headers for the REST API, from a real /api/v1/security/login call."""
+        response = self.client.post(
+            "/api/v1/security/login",
+            json={"username": username, "password": password, "provider": "db"},
+        )
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return {"Authorization": f"Bearer {response.json['access_token']}"}
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def session(app):
+    with app.app_context():
+        yield db.session
