@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 from pathlib import Path
 
 from flask import Flask, send_from_directory
 from flask_appbuilder import AppBuilder
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.extensions import csrf, db, mail, migrate
 
@@ -39,6 +41,13 @@ def create_app(config: str | None = None, **overrides) -> Flask:
     app.config["FAB_ROLES"] = FAB_ROLES
     for folder in ("UPLOAD_FOLDER", "IMG_UPLOAD_FOLDER"):
         Path(app.config[folder]).mkdir(parents=True, exist_ok=True)
+
+    if app.config.get("PROXY_COUNT"):
+        # Behind a proxy: the client's address (login throttling) and scheme come from its headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1, x_host=1)
+    # FAB's own security screens declare filters on columns it cannot filter, and says so at
+    # every start; nothing of ours is concerned.
+    logging.getLogger("flask_appbuilder.models.filters").setLevel(logging.ERROR)
 
     csrf.init_app(app)
     db.init_app(app)

@@ -16,3 +16,5 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
 SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
 PREFERRED_URL_SCHEME = "https"
+# How many proxies stand in front of the app (X-Forwarded-For hops to trust).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
