@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 compile-translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -q -d translations
+	$(BIN)/pybabel compile -q -d translations
 
 run: $(STAMP) compile-translations
 	$(BIN)/python run.py
@@ -35,11 +35,16 @@ check: $(STAMP)
 	$(BIN)/python -m generators check
 
 # Extract (code, templates and model.yaml labels) -> update every language -> compile.
-translations: $(STAMP)
+# `check` first: a broken model.yaml or stale app/generated/ would extract a partial template, and
+# `update --ignore-obsolete` would then delete the translations of every string it missed.
+# The template has no header and updates ignore its date, so a run that changes no string changes
+# no file. New strings arrive empty (or fuzzy, with a guess); docs/translating.md says what next.
+translations: $(STAMP) check
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _ -k gettext -k ngettext:1,2 \
 		--sort-by-file --omit-header --no-wrap -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete
-	$(BIN)/pybabel compile -d translations
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete \
+		--ignore-pot-creation-date
+	$(BIN)/pybabel compile -d translations --statistics
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

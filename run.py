@@ -31,8 +31,11 @@ def prepare(app) -> None:
             load_demo_data()
         if created:
             shown = password or "(the ADMIN_PASSWORD you set)"
-            print(f"\n  Administrator created. Log in as: {username} / {shown}\n"
-                  "  This password is printed once only.\n", flush=True)
+            print(
+                f"\n  Administrator created. Log in as: {username} / {shown}\n"
+                "  This password is printed once only.\n",
+                flush=True,
+            )
 
 
 def main() -> None:

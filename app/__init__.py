@@ -24,8 +24,9 @@ CONFIGS = {
 def create_app(config: str | None = None, **overrides) -> Flask:
     """Build an app for `config` (default, production or testing; else $PORTAL_CONFIG).
 
-    Order matters: CSRF protection before AppBuilder (so it covers the portal's blueprints as well as
-    FAB's forms), then the extensions, then the generated screens, then the hand-written blueprints.
+    Order matters: CSRF protection before AppBuilder (so it covers the portal's blueprints as well
+    as FAB's forms), then the extensions, then the generated screens, then the hand-written
+    blueprints.
     """
     app = Flask(__name__, instance_path=None)
     name = config or os.environ.get("PORTAL_CONFIG", "default")

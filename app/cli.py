@@ -49,7 +49,8 @@ def demo_load() -> None:
     from app.demo import load_demo_data
 
     counts = load_demo_data()
-    click.echo(", ".join(f"{n} {what}" for what, n in counts.items()) or "Demo data already loaded.")
+    loaded = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(loaded or "Demo data already loaded.")
 
 
 @jobs_cli.command("worker")
@@ -61,7 +62,9 @@ def worker(burst: bool) -> None:
     from app.jobs.queue import redis_connection
 
     if not current_app.config.get("REDIS_URL"):
-        click.echo("REDIS_URL is not set: jobs run in the app's process, no worker is needed.", err=True)
+        click.echo(
+            "REDIS_URL is not set: jobs run in the app's process, no worker is needed.", err=True
+        )
         sys.exit(1)
     connection = redis_connection()
     Worker([current_app.config["RQ_QUEUE"]], connection=connection).work(burst=burst)

@@ -18,7 +18,15 @@ FAMILIES = [
     ("BOOKS", None, "Books", "Livres", "Boeken", "Libros", "Bücher"),
     ("FICTION", "BOOKS", "Fiction", "Romans", "Fictie", "Ficción", "Belletristik"),
     ("YOUTH", "BOOKS", "Youth", "Jeunesse", "Jeugd", "Juvenil", "Jugendbücher"),
-    ("STATIONERY", None, "Stationery", "Papeterie", "Kantoorartikelen", "Papelería", "Schreibwaren"),
+    (
+        "STATIONERY",
+        None,
+        "Stationery",
+        "Papeterie",
+        "Kantoorartikelen",
+        "Papelería",
+        "Schreibwaren",
+    ),
 ]
 CUSTOMERS = [
     ("C0001", "Bibliothèque municipale de Lyon", "FR", "fr", "Libraries", "active"),
@@ -38,10 +46,24 @@ ARTICLES = [
     # sku, family, English name, French name, price, status
     ("978-2-07-036024-5", "FICTION", "The Outsider", "L'Étranger", "8.40", "active"),
     ("978-2-07-040850-4", "FICTION", "The Little Prince", "Le Petit Prince", "9.90", "active"),
-    ("978-2-01-000001-7", "YOUTH", "Picture book of the seasons", "Imagier des saisons", "12.50", "active"),
+    (
+        "978-2-01-000001-7",
+        "YOUTH",
+        "Picture book of the seasons",
+        "Imagier des saisons",
+        "12.50",
+        "active",
+    ),
     ("978-2-01-000002-4", "YOUTH", "First atlas", "Premier atlas", "15.00", "draft"),
     ("ST-NB-A5", "STATIONERY", "A5 notebook", "Carnet A5", "3.20", "active"),
-    ("ST-PEN-BL", "STATIONERY", "Blue pen, box of 50", "Stylo bleu, boîte de 50", "11.75", "discontinued"),
+    (
+        "ST-PEN-BL",
+        "STATIONERY",
+        "Blue pen, box of 50",
+        "Stylo bleu, boîte de 50",
+        "11.75",
+        "discontinued",
+    ),
 ]
 
 
@@ -84,13 +106,17 @@ def load_demo_data() -> dict[str, int]:
         )
     articles = []
     for sku, family, en, fr, price, status in ARTICLES:
-        article = Article(sku=sku, name=en, family=families[family], base_price=Decimal(price), status=status)
+        article = Article(
+            sku=sku, name=en, family=families[family], base_price=Decimal(price), status=status
+        )
         article.name_fr = fr
         if sku.startswith("978"):
             article.ean = sku.replace("-", "")
             article.vat_rate = Decimal("5.5")
         articles.append(article)
-    session.add_all([*groups.values(), *families.values(), *customers.values(), *contacts, *articles])
+    session.add_all(
+        [*groups.values(), *families.values(), *customers.values(), *contacts, *articles]
+    )
     session.commit()
     return {
         "customer groups": len(groups),

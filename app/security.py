@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from flask import current_app, g, has_request_context
+from flask import current_app, jsonify, make_response
 from flask_appbuilder.security.api import SecurityApi
 from flask_appbuilder.security.sqla.manager import SecurityManager
-from flask_appbuilder.security.sqla.models import assoc_permissionview_role
 from flask_appbuilder.utils.limit import Limit
+from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 
 
 def _api_login_limit() -> str:
     return current_app.config.get("API_LOGIN_RATE_LIMIT", "10 per 5 minute")
+
+
+def _too_many_attempts(_limit):
+    """An API client reads JSON: Flask-Limiter's own answer is an HTML page."""
+    return make_response(
+        jsonify(message=_("Too many login attempts from this address; try again later.")), 429
+    )
 
 
 class ThrottledSecurityApi(SecurityApi):
@@ -24,34 +31,21 @@ class ThrottledSecurityApi(SecurityApi):
             methods=("POST",),
             exempt_when=lambda: not current_app.config.get("RATELIMIT_ENABLED", True),
             override_defaults=True,
+            on_breach=_too_many_attempts,
         )
     ]
+
+
+def _not_authenticated(reason: str):
+    return make_response(jsonify(msg=reason), 401)
 
 
 class PortalSecurityManager(SecurityManager):
     security_api = ThrottledSecurityApi
 
-    def exist_permission_on_roles(self, view_name: str, permission_name: str, role_ids) -> bool:
-        """FAB asks once per menu entry and button (20+ queries a page); load a request's
-        roles' permissions once instead and answer from memory."""
-        if not has_request_context():
-            return super().exist_permission_on_roles(view_name, permission_name, role_ids)
-        cache = g.setdefault("_role_permissions", {})
-        key = tuple(sorted(role_ids))
-        if key not in cache:
-            cache[key] = self._permission_pairs(key)
-        return (view_name, permission_name) in cache[key]
-
-    def _permission_pairs(self, role_ids: tuple[int, ...]) -> frozenset[tuple[str, str]]:
-        rows = (
-            self.session.query(self.viewmenu_model.name, self.permission_model.name)
-            .select_from(self.permissionview_model)
-            .join(
-                assoc_permissionview_role,
-                self.permissionview_model.id == assoc_permissionview_role.c.permission_view_id,
-            )
-            .join(self.permission_model, self.permissionview_model.permission)
-            .join(self.viewmenu_model, self.permissionview_model.view_menu)
-            .filter(assoc_permissionview_role.c.role_id.in_(role_ids))
-        )
-        return frozenset((view, permission) for view, permission in rows)
+    def create_jwt_manager(self, app):
+        """A token that cannot be read or verified is no authentication: 401, not the 422 of
+        Flask-JWT-Extended's default, like a missing or expired one."""
+        jwt_manager = super().create_jwt_manager(app)
+        jwt_manager.invalid_token_loader(_not_authenticated)
+        return jwt_manager

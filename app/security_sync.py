@@ -15,7 +15,7 @@ from app.generated.roles import FAB_ROLES, RENAMES, ROLES, SUPERUSER_ROLE
 
 
 def sync_roles_and_permissions() -> dict[str, int]:
-    """Create every permission of every screen and API, then set each role's to its declared list."""
+    """Create every permission of every screen and API; set each role's to its declared list."""
     appbuilder = current_app.appbuilder
     sm = appbuilder.sm
     _carry_over_renames(sm)

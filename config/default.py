@@ -46,7 +46,13 @@ FILE_ALLOWED_EXTENSIONS = ("pdf", "txt", "csv", "xlsx", "docx", "odt", "png", "j
 
 # Languages: the model's, with English as the source.
 # Each language names itself in its own words in the switcher.
-_NATIVE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands", "es": "Español", "de": "Deutsch"}
+_NATIVE_NAMES = {
+    "en": "English",
+    "fr": "Français",
+    "nl": "Nederlands",
+    "es": "Español",
+    "de": "Deutsch",
+}
 LANGUAGES = {
     code: {"flag": "gb" if code == "en" else code, "name": _NATIVE_NAMES[code]}
     for code in KNOWN_LANGUAGES

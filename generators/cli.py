@@ -18,6 +18,15 @@ from generators.loader import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = str(ROOT / "model.yaml")
+# The project whose app/generated/ is written or checked: this checkout unless told otherwise
+# (the tests point it at a copy).
+root_option = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=ROOT,
+    show_default="this project",
+    help="The project directory holding app/generated/.",
+)
 
 
 def _load(model_path: str):
@@ -37,9 +46,10 @@ def model_cli() -> None:
 
 @model_cli.command("generate")
 @click.option("--model", "model_path", default=DEFAULT_MODEL, show_default=True)
-def generate(model_path: str) -> None:
+@root_option
+def generate(model_path: str, root: Path) -> None:
     """Write app/generated/ from model.yaml (wholesale: stale files are removed)."""
-    changed = writer.write(_load(model_path), ROOT)
+    changed = writer.write(_load(model_path), root)
     for name in changed:
         click.echo(f"wrote {name}")
     click.echo(f"{len(changed)} file(s) changed.")
@@ -47,9 +57,10 @@ def generate(model_path: str) -> None:
 
 @model_cli.command("check")
 @click.option("--model", "model_path", default=DEFAULT_MODEL, show_default=True)
-def check(model_path: str) -> None:
+@root_option
+def check(model_path: str, root: Path) -> None:
     """Fail with a diff when app/generated/ is not what model.yaml generates."""
-    difference = writer.diff(_load(model_path), ROOT)
+    difference = writer.diff(_load(model_path), root)
     if difference:
         click.echo(difference)
         click.echo("app/generated/ is stale: run `flask model generate`.", err=True)

@@ -17,7 +17,7 @@ def association_table_name(entity: Entity, field: Field) -> str:
 
 
 def association_owner(model: Model, entity: Entity, field: Field) -> tuple[Entity, Field]:
-    """The end of a many-to-many pair whose name the association table takes (the first declared)."""
+    """The end of a many-to-many pair that names the association table (the first declared)."""
     if not field.inverse:
         return entity, field
     target = model.entities[field.target]
@@ -112,10 +112,11 @@ def _check_constraints(entity: Entity) -> list[str]:
             checks.append((f"{name} >= {field.min}", f"ck_{entity.table}_{name}_min"))
         if field.max is not None:
             checks.append((f"{name} <= {field.max}", f"ck_{entity.table}_{name}_max"))
+        prefix = f"ck_{entity.table}_{name}"
         if field.type == "string" and field.min_length:
-            checks.append((f"length({name}) >= {field.min_length}", f"ck_{entity.table}_{name}_min_length"))
+            checks.append((f"length({name}) >= {field.min_length}", f"{prefix}_min_length"))
         if field.type == "text" and field.max_length:
-            checks.append((f"length({name}) <= {field.max_length}", f"ck_{entity.table}_{name}_max_length"))
+            checks.append((f"length({name}) <= {field.max_length}", f"{prefix}_max_length"))
     return [f"sa.CheckConstraint({lit(sql)}, name={lit(name)})" for sql, name in checks]
 
 
@@ -128,9 +129,8 @@ def _relations(model: Model, entity: Entity) -> tuple[list[str], set[str]]:
             target_table = USER_TABLE if field.target == "user" else field.target
             fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ON_DELETE_SQL[field.on_delete]}")'
             index = ", index=True" if field.index else ""
-            lines.append(
-                f"    {field.name}_id = sa.Column(sa.Integer, {fk}, nullable={not field.required}{index})\n"
-            )
+            nullable = f"nullable={not field.required}"
+            lines.append(f"    {field.name}_id = sa.Column(sa.Integer, {fk}, {nullable}{index})\n")
             target_class = "User" if field.target == "user" else class_name(field.target)
             args = [lit(target_class), f"foreign_keys=[{field.name}_id]"]
             if field.inverse:
@@ -151,7 +151,9 @@ def _relations(model: Model, entity: Entity) -> tuple[list[str], set[str]]:
             tables.add(table)
             args = [lit(class_name(field.target)), f"secondary={table}"]
             if field.target == entity.name:
-                mine, theirs = ("left_id", "right_id") if owner_field is field else ("right_id", "left_id")
+                mine, theirs = ("left_id", "right_id")
+                if owner_field is not field:
+                    mine, theirs = theirs, mine
                 args.append(f"primaryjoin=lambda: {entity.class_name}.id == {table}.c.{mine}")
                 args.append(f"secondaryjoin=lambda: {entity.class_name}.id == {table}.c.{theirs}")
             if field.inverse:
@@ -193,7 +195,11 @@ def entity_module(model: Model, entity: Entity) -> str:
     uses = {f.type for f in fields}
     imports = ["import sqlalchemy as sa", "from flask_appbuilder import Model"]
     if uses & {"image", "file"}:
-        names = sorted({"ImageColumn" if "image" in uses else "", "FileColumn" if "file" in uses else ""} - {""})
+        names = [
+            name
+            for kind, name in (("file", "FileColumn"), ("image", "ImageColumn"))
+            if kind in uses
+        ]
         imports.append(f"from flask_appbuilder.models.mixins import {', '.join(names)}")
     if any(f.type == "belongs_to" and f.target == "user" for f in fields):
         imports.append("from flask_appbuilder.security.sqla.models import User  # noqa: F401")
@@ -210,7 +216,8 @@ def entity_module(model: Model, entity: Entity) -> str:
         imports.append("from sqlalchemy.orm.collections import attribute_keyed_dict")
         imports.append("from app.domain.translations import translated_property")
     if tables:
-        imports.append(f"from app.generated.models._associations import {', '.join(sorted(tables))}")
+        associations = ", ".join(sorted(tables))
+        imports.append(f"from app.generated.models._associations import {associations}")
     bases = ["Model"]
     if entity.mixin:
         module, cls = entity.mixin.split(":")
@@ -223,7 +230,8 @@ def entity_module(model: Model, entity: Entity) -> str:
     if translatable:
         tclass = f"{entity.class_name}Translation"
         out.append(f"class {tclass}(Model):\n")
-        out.append(f'    """The {entity.label.lower()}\'s translatable fields in one other language."""\n\n')
+        what = entity.label.lower()
+        out.append(f'    """The {what}\'s translatable fields in one other language."""\n\n')
         out.append(f'    __tablename__ = "{entity.table}_translation"\n')
         out.append(
             f'    __table_args__ = (sa.UniqueConstraint("{entity.name}_id", "language", '
@@ -243,7 +251,7 @@ def entity_module(model: Model, entity: Entity) -> str:
     out.append(f'    """{entity.help or entity.label}"""\n\n')
     out.append(f'    __tablename__ = "{entity.table}"\n')
     table_args = [
-        f'sa.UniqueConstraint({", ".join(lit(n) for n in _columns(entity, group))}, '
+        f"sa.UniqueConstraint({', '.join(lit(n) for n in _columns(entity, group))}, "
         f'name="uq_{entity.table}_{"_".join(group)}")'
         for group in entity.unique_together
     ] + _check_constraints(entity)

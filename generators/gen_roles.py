@@ -61,8 +61,9 @@ def roles_module(model: Model) -> str:
     out.append("from flask_babel import lazy_gettext as _l\n\n")
     out.append(f"SUPERUSER_ROLE = {lit(model.superuser_role.name)}\n")
     portal = [r.name for r in model.roles.values() if r.area == "portal"]
-    out.append(f"PORTAL_ROLES = ({', '.join(lit(n) for n in portal)}{',' if len(portal) == 1 else ''})\n\n")
-    out.append("# role -> entity -> {\"actions\": (...), \"rows\": {field path: value}}; read by\n")
+    trailing = "," if len(portal) == 1 else ""
+    out.append(f"PORTAL_ROLES = ({', '.join(lit(n) for n in portal)}{trailing})\n\n")
+    out.append('# role -> entity -> {"actions": (...), "rows": {field path: value}}; read by\n')
     out.append("# app/domain/scoping.py, which both the screens and the portal ask.\n")
     out.append("ROLES = {\n")
     for role in model.roles.values():
@@ -82,16 +83,19 @@ def roles_module(model: Model) -> str:
             "    },\n"
         )
     out.append("}\n\n")
-    out.append("# Flask-AppBuilder's built-in roles. Its checks match each name as a regular expression\n")
-    out.append("# from the start, so every name is escaped and anchored: 'customer' must not grant\n")
-    out.append("# 'customer_group'.\n")
+    out.append(
+        "# Flask-AppBuilder's built-in roles. Its checks match each name as a regular expression\n"
+        "# from the start, so every name is escaped and anchored: 'customer' must not grant\n"
+        "# 'customer_group'.\n"
+    )
     out.append("FAB_ROLES = {\n")
     for role in model.roles.values():
         if role.superuser:
             continue
         pairs = role_permissions(model, role.name)
         items = "".join(f"        [{lit(_exact(v))}, {lit(_exact(p))}],\n" for v, p in pairs)
-        out.append(f"    {lit(role.name)}: [\n{items}    ],\n" if items else f"    {lit(role.name)}: [],\n")
+        name = lit(role.name)
+        out.append(f"    {name}: [\n{items}    ],\n" if items else f"    {name}: [],\n")
     out.append("}\n\n")
     out.append("# (former name, new name) of the views, APIs and menus of renamed entities.\n")
     renames = []

@@ -17,12 +17,13 @@ def row_scoped_entities(model: Model) -> set[str]:
 
 
 def form_fields(entity: Entity) -> list[str]:
-    """Fields a back-office form edits, in model order (has-many lists are edited from the child)."""
+    """Fields a back-office form edits, in model order (a has-many is edited from the child)."""
     return [f.name for f in entity.fields.values() if f.type != "has_many"]
 
 
 def translation_inputs(model: Model, entity: Entity) -> list[str]:
-    return [f"{f.name}_{lang}" for f in entity.translatable_fields for lang in model.other_languages]
+    languages = model.other_languages
+    return [f"{f.name}_{lang}" for f in entity.translatable_fields for lang in languages]
 
 
 def _fieldsets(model: Model, entity: Entity) -> list[str]:
@@ -35,7 +36,16 @@ def _fieldsets(model: Model, entity: Entity) -> list[str]:
     translations = translation_inputs(model, entity)
     if translations:
         sets.append((tr("Translations"), translations))
-    return [f'({label}, {{"fields": [{", ".join(lit(n) for n in names)}]}})' for label, names in sets]
+    return [
+        f'({label}, {{"fields": [{", ".join(lit(n) for n in names)}]}})' for label, names in sets
+    ]
+
+
+def _max_length(field: Field) -> int | None:
+    """The longest text a field's column or check accepts (a string column defaults to 255)."""
+    if field.type == "text":
+        return field.max_length
+    return field.length or 255
 
 
 def _extra_input(model: Model, entity: Entity, field: Field) -> str | None:
@@ -78,14 +88,56 @@ def _validators(field: Field) -> list[str]:
     return v
 
 
+def _api_validators(field: Field) -> list[str]:
+    """The screen's rules as marshmallow validators (the column's length is checked already).
+
+    Flask-AppBuilder's REST API takes marshmallow validators, one per column: the WTForms ones
+    of the screen there make every call carrying the field fail with a 500.
+    """
+    v = []
+    if field.type == "email":
+        v.append("validate.Email()")
+    elif field.type == "url":
+        v.append("validate.URL()")
+    elif field.type == "phone":
+        v.append("PHONE_NUMBER")
+    elif field.type == "country":
+        v.append("country_code")
+    elif field.type == "language":
+        v.append("language_code")
+    if field.type == "string" and field.min_length:
+        v.append(f"validate.Length(min={field.min_length})")
+    if field.type == "text" and field.max_length:
+        v.append(f"validate.Length(max={field.max_length})")
+    if field.min is not None or field.max is not None:
+        bounds = []
+        if field.min is not None:
+            bounds.append(f"min={lit(field.min)}")
+        if field.max is not None:
+            bounds.append(f"max={lit(field.max)}")
+        v.append(f"validate.Range({', '.join(bounds)})")
+    return v
+
+
+def _one_validator(validators: list[str]) -> str:
+    """FAB's REST API takes one validator per column: several are chained with validate.And."""
+    return validators[0] if len(validators) == 1 else f"validate.And({', '.join(validators)})"
+
+
+def _shown_fields(model: Model, field: Field) -> list[str]:
+    """The related record's fields a belongs_to shows: a user only by username, never whole."""
+    if field.target == "user":
+        return ["username"]
+    return display_fields(model.entities[field.target])
+
+
 def _api_columns(model: Model, entity: Entity, names: list[str]) -> list[str]:
-    """REST columns: relations by id and name, never a bare relation (it would dump the whole row)."""
+    """REST columns: relations by id and name, never bare (that would dump the whole row)."""
     columns = ["id"]
     for name in names:
         field = entity.fields[name]
         if field.type == "belongs_to":
-            shown = ["username"] if field.target == "user" else display_fields(model.entities[field.target])
-            columns += [f"{name}.id"] + [f"{name}.{d}" for d in shown]
+            columns += [f"{name}.id"] + [f"{name}.{d}" for d in _shown_fields(model, field)]
         elif field.type in ("has_many", "many_to_many"):
             continue
         else:
@@ -103,19 +155,25 @@ def entity_module(model: Model, entity: Entity) -> str:
         for lang in model.other_languages:
             extra[f"{field.name}_{lang}"] = (
                 f"translation_input(LABELS[{lit(field.name)}], {lit(lang)}, "
-                f"multiline={lit(field.type == 'text')}, max_length={lit(field.length)})"
+                f"multiline={lit(field.type == 'text')}, max_length={lit(_max_length(field))})"
             )
     validators = {f.name: _validators(f) for f in fields.values() if f.name not in extra}
     validators = {k: v for k, v in validators.items() if v}
     wtf = sorted({v.split("(")[0] for vs in validators.values() for v in vs} - {"PHONE"})
     inputs = sorted({e.split("(")[0] for e in extra.values()})
 
+    # Import only the base classes used: a hand-written base view replaces the screen's, and an
+    # entity without an API has no API class (an unused import fails `ruff check`).
+    bases = ([] if hints.base_view else ["BackOfficeModelView"]) + (
+        ["BackOfficeRestApi"] if entity.api else []
+    )
     imports = [
         "from flask_appbuilder.models.sqla.interface import SQLAInterface",
         "from flask_babel import lazy_gettext as _l",
-        "from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi",
         f"from app.generated.models import {entity.class_name}",
     ]
+    if bases:
+        imports.append(f"from app.backoffice.views import {', '.join(bases)}")
     if hints.base_view:
         module, cls = hints.base_view.split(":")
         imports.append(f"from {module} import {cls}")
@@ -129,7 +187,17 @@ def entity_module(model: Model, entity: Entity) -> str:
         imports.append(f"from wtforms.validators import {', '.join(wtf)}")
     if scoped:
         imports.append("from app.backoffice.filters import RowScope")
-    if any("Decimal(" in v for vs in validators.values() for v in vs):
+    api_validators = {}
+    if entity.api:
+        api_validators = {n: _api_validators(fields[n]) for n in fields}
+        api_validators = {k: v for k, v in api_validators.items() if v}
+    api_names = {v for vs in api_validators.values() for v in vs}
+    if any(v.startswith("validate.") for v in api_names):
+        imports.append("from marshmallow import validate")
+    own = sorted({"PHONE_NUMBER", "country_code", "language_code"} & api_names)
+    if own:
+        imports.append(f"from app.backoffice.api_validators import {', '.join(own)}")
+    if any("Decimal(" in v for vs in [*validators.values(), *api_validators.values()] for v in vs):
         imports.append("from decimal import Decimal")
 
     out = [HEADER, f'"""Back-office screen and REST API of {entity.label_plural.lower()}."""\n\n']
@@ -139,13 +207,13 @@ def entity_module(model: Model, entity: Entity) -> str:
     descriptions = [(lit(f.name), tr(f.help)) for f in fields.values() if f.help]
     out.append(f"DESCRIPTIONS = {{{', '.join(f'{k}: {v}' for k, v in descriptions)}}}\n")
     label_items = ", ".join(
-        [f'"id": _l("Id")']
+        ['"id": _l("Id")']
         + [f"{k}: {v}" for k, v in labels]
         + [
             f'"{f.name}.{d}": LABELS[{lit(f.name)}]'
             for f in fields.values()
             if f.type == "belongs_to"
-            for d in (["username"] if f.target == "user" else display_fields(model.entities[f.target]))
+            for d in _shown_fields(model, f)
         ]
     )
     out.append(f"API_LABELS = {{{label_items}}}\n")
@@ -162,7 +230,9 @@ def entity_module(model: Model, entity: Entity) -> str:
     out.append(f'    add_title = _l("Add: %(entity)s", entity={tr(entity.label)})\n')
     out.append(f'    edit_title = _l("Edit: %(entity)s", entity={tr(entity.label)})\n')
     out.append("    label_columns = LABELS\n    description_columns = DESCRIPTIONS\n")
-    list_columns = hints.list_columns or [n for n in form_fields(entity) if fields[n].type != "json"][:6]
+    list_columns = (
+        hints.list_columns or [n for n in form_fields(entity) if fields[n].type != "json"][:6]
+    )
     out.append(f"    list_columns = [{', '.join(lit(n) for n in list_columns)}]\n")
     quick = hints.search_columns
     out.append(f"    quick_search_columns = [{', '.join(lit(n) for n in quick)}]\n")
@@ -182,7 +252,8 @@ def entity_module(model: Model, entity: Entity) -> str:
     out.append("    edit_fieldsets = add_fieldsets\n")
     out.append("    show_fieldsets = add_fieldsets\n")
     if extra:
-        out.append(f"    add_form_extra_fields = {{{', '.join(f'{lit(k)}: {v}' for k, v in extra.items())}}}\n")
+        items = ", ".join(f"{lit(k)}: {v}" for k, v in extra.items())
+        out.append(f"    add_form_extra_fields = {{{items}}}\n")
         out.append("    edit_form_extra_fields = add_form_extra_fields\n")
     if validators:
         items = ", ".join(f"{lit(k)}: [{', '.join(v)}]" for k, v in validators.items())
@@ -190,7 +261,8 @@ def entity_module(model: Model, entity: Entity) -> str:
     enums = [f for f in fields.values() if f.type == "enum"]
     if enums:
         items = ", ".join(
-            f"{lit(f.name)}: choice_label({entity.class_name}.{f.name.upper()}_CHOICES)" for f in enums
+            f"{lit(f.name)}: choice_label({entity.class_name}.{f.name.upper()}_CHOICES)"
+            for f in enums
         )
         out.append(f"    formatters_columns = {{{items}}}\n")
     if filters:
@@ -210,7 +282,8 @@ def entity_module(model: Model, entity: Entity) -> str:
             if fields[n].type not in ("has_many", "many_to_many", "belongs_to", "json")
         ]
         out.append(f"\n\nclass {entity.api_name}(BackOfficeRestApi):\n")
-        out.append(f'    """REST API of {entity.label_plural.lower()}: /api/v1/{entity.name}/"""\n\n')
+        plural = entity.label_plural.lower()
+        out.append(f'    """REST API of {plural}: /api/v1/{entity.name}/"""\n\n')
         out.append(f"    resource_name = {lit(entity.name)}\n")
         out.append(f"    datamodel = SQLAInterface({entity.class_name})\n")
         out.append(f"    entity = {lit(entity.name)}\n")
@@ -223,8 +296,9 @@ def entity_module(model: Model, entity: Entity) -> str:
         out.append(f"    order_columns = [{', '.join(lit(n) for n in ['id', *orderable])}]\n")
         if hints.order_by:
             out.append("    base_order = " + _base_order(entity) + "\n")
-        if validators:
-            out.append(f"    validators_columns = {entity.view_name}.validators_columns\n")
+        if api_validators:
+            items = ", ".join(f"{lit(k)}: {_one_validator(v)}" for k, v in api_validators.items())
+            out.append(f"    validators_columns = {{{items}}}\n")
         if filters:
             out.append(f"    base_filters = {filters}\n")
     return "".join(out)
@@ -239,13 +313,20 @@ def _base_order(entity: Entity) -> str:
 
 def registry_module(model: Model) -> str:
     """app/generated/registry.py: adds every screen, API and menu entry to Flask-AppBuilder."""
-    out = [HEADER, '"""Registers the generated screens, APIs and menus, in model.yaml\'s order."""\n\n']
-    out.append("from flask_babel import lazy_gettext as _l\n\n")
+    out = [
+        HEADER,
+        '"""Registers the generated screens, APIs and menus, in model.yaml\'s order."""\n\n',
+    ]
+    if any(entity.admin.menu for entity in model.entities.values()):
+        out.append("from flask_babel import lazy_gettext as _l\n\n")
     for entity in model.entities.values():
         names = [entity.view_name] + ([entity.api_name] if entity.api else [])
         out.append(f"from app.generated.views.{entity.name} import {', '.join(names)}\n")
     out.append("\n\ndef register(appbuilder) -> None:\n")
-    out.append('    """Add the screens and APIs; related lists are wired first, views refer to each other."""\n')
+    out.append(
+        '    """Add the screens and APIs; related lists are wired first, '
+        'views refer to each other."""\n'
+    )
     for entity in model.entities.values():
         if entity.admin.related:
             related = [class_name(entity.fields[r].target) + "View" for r in entity.admin.related]

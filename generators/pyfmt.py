@@ -44,7 +44,10 @@ def format_python(source: str, filename: str = "generated.py") -> str:
     args = ["--config", f"line-length={LINE_LENGTH}", "--stdin-filename", filename, "-"]
     sorted_imports = subprocess.run(
         [ruff, "check", "--select", "I", "--fix", "--quiet", "--exit-zero", *args],
-        input=source, capture_output=True, text=True, check=True,
+        input=source,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return subprocess.run(
         [ruff, "format", *args], input=sorted_imports, capture_output=True, text=True, check=True

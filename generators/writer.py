@@ -13,11 +13,13 @@ GENERATED_DIR = Path("app") / "generated"
 
 def render(model) -> dict[str, str]:
     """Every generated file as {path relative to the project: formatted source}."""
+    package_doc = '"""Code generated from model.yaml: models, screens, APIs, roles."""\n'
+    views_doc = '"""Back-office screens and REST APIs, one module an entity."""\n'
     files: dict[str, str] = {
-        "__init__.py": HEADER + '"""Code generated from model.yaml: models, screens, APIs, roles."""\n',
+        "__init__.py": HEADER + package_doc,
         "models/__init__.py": gen_models.package_init(model),
         "models/_associations.py": gen_models.association_tables(model),
-        "views/__init__.py": HEADER + '"""Back-office screens and REST APIs, one module an entity."""\n',
+        "views/__init__.py": HEADER + views_doc,
         "registry.py": gen_views.registry_module(model),
         "roles.py": gen_roles.roles_module(model),
     }

@@ -33,7 +33,7 @@ USERS = {
 
 
 def _postgres_database(worker_tag: str):
-    """Create a throwaway database on the server of TEST_DATABASE_URL; return its URL and a dropper."""
+    """Create a throwaway database on TEST_DATABASE_URL's server; return its URL and a dropper."""
     base = sa.engine.make_url(os.environ["TEST_DATABASE_URL"])
     name = f"portal_test_{worker_tag}"
     admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
@@ -72,8 +72,14 @@ def prepare_database(app) -> None:
         sm = app.appbuilder.sm
         for username, roles in USERS.items():
             role_objects = [sm.find_role(r) for r in roles]
-            sm.add_user(username, username.title(), "Tester", f"{username}@example.com",
-                        role_objects, password=PASSWORD)
+            sm.add_user(
+                username,
+                username.title(),
+                "Tester",
+                f"{username}@example.com",
+                role_objects,
+                password=PASSWORD,
+            )
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -109,13 +115,15 @@ def _empty_seller_tables(app) -> None:
                 if not table.name.startswith("ab_"):
                     conn.execute(table.delete())
             conn.execute(
-                sa.text("DELETE FROM ab_user_role WHERE user_id IN "
-                        "(SELECT id FROM ab_user WHERE username NOT IN :names)").bindparams(
-                    sa.bindparam("names", list(USERS), expanding=True))
+                sa.text(
+                    "DELETE FROM ab_user_role WHERE user_id IN "
+                    "(SELECT id FROM ab_user WHERE username NOT IN :names)"
+                ).bindparams(sa.bindparam("names", list(USERS), expanding=True))
             )
             conn.execute(
                 sa.text("DELETE FROM ab_user WHERE username NOT IN :names").bindparams(
-                    sa.bindparam("names", list(USERS), expanding=True))
+                    sa.bindparam("names", list(USERS), expanding=True)
+                )
             )
 
 

@@ -8,16 +8,16 @@ from functools import lru_cache
 from babel import Locale
 from flask import current_app
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import escape
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
-PHONE = Regexp(
-    r"^\+?[0-9 ().\-/]{6,32}$",
-    message=_l("Enter a phone number: digits, spaces and + ( ) . - / only, 6 to 32 characters."),
-)
+# Shared with the REST API's validator (app/backoffice/api_validators.py): one rule, two users.
+PHONE_PATTERN = r"^\+?[0-9 ().\-/]{6,32}$"
+PHONE_MESSAGE = _l("Enter a phone number: digits, spaces and + ( ) . - / only, 6 to 32 characters.")
+PHONE = Regexp(PHONE_PATTERN, message=PHONE_MESSAGE)
 
 
 def _presence(required: bool):
@@ -27,7 +27,9 @@ def _presence(required: bool):
 def enum_input(label, choices, required: bool, description=""):
     """A select of an enum's values, labelled in the user's language."""
     options = ([] if required else [("", "—")]) + list(choices)
-    return SelectField(label, choices=options, validators=_presence(required), description=description)
+    return SelectField(
+        label, choices=options, validators=_presence(required), description=description
+    )
 
 
 def choice_label(choices):
@@ -44,8 +46,10 @@ def choice_label(choices):
 def _countries(locale: str) -> tuple[tuple[str, str], ...]:
     names = Locale.parse(locale).territories
     return tuple(
-        sorted(((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()),
-               key=lambda item: item[1])
+        sorted(
+            ((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()),
+            key=lambda item: item[1],
+        )
     )
 
 
@@ -58,7 +62,9 @@ def country_input(label, required: bool, description=""):
     def choices():
         return ([] if required else [("", "—")]) + country_choices()
 
-    return SelectField(label, choices=choices, validators=_presence(required), description=description)
+    return SelectField(
+        label, choices=choices, validators=_presence(required), description=description
+    )
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -72,7 +78,9 @@ def language_input(label, required: bool, description=""):
     def choices():
         return ([] if required else [("", "—")]) + language_choices()
 
-    return SelectField(label, choices=choices, validators=_presence(required), description=description)
+    return SelectField(
+        label, choices=choices, validators=_presence(required), description=description
+    )
 
 
 class JSONInput(TextAreaField):
@@ -92,8 +100,12 @@ class JSONInput(TextAreaField):
         except json.JSONDecodeError as exc:
             self.data = None
             raise ValueError(
-                _("Invalid JSON at line %(line)s, column %(column)s: %(problem)s",
-                  line=exc.lineno, column=exc.colno, problem=exc.msg)
+                _(
+                    "Invalid JSON at line %(line)s, column %(column)s: %(problem)s",
+                    line=exc.lineno,
+                    column=exc.colno,
+                    problem=exc.msg,
+                )
             ) from None
 
 

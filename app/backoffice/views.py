@@ -8,10 +8,20 @@ import io
 import sqlalchemy as sa
 from flask import Response, request
 from flask_appbuilder import ModelRestApi, ModelView
+from flask_appbuilder.const import API_RESULT_RES_KEY
+from flask_appbuilder.exceptions import DatabaseException
+from flask_appbuilder.models.filters import BaseFilter
+from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_filter_args, get_order_args
 from flask_appbuilder.views import expose
-from flask_appbuilder.models.filters import BaseFilter
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from marshmallow import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.backoffice.uniqueness import unique_conflicts
 
 
 class QuickSearch(BaseFilter):
@@ -42,6 +52,34 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+SAVE_REFUSED = _l("The record could not be saved: it conflicts with another record.")
+
+
+class DatabaseRefusal(Exception):
+    """The database refused a save the form had accepted; its text is for the user."""
+
+
+class ScreenInterface(SQLAInterface):
+    """Flask-AppBuilder's data interface for the screens, whose database errors are plain words.
+
+    FAB flashes `str(error)` when saving fails: the SQL statement with its values. The forms
+    check what they can first (lengths, ranges, unique values), so this is for the rest: two
+    people saving the same code at once.
+    """
+
+    def add(self, item, commit: bool = True) -> None:
+        try:
+            super().add(item, commit)
+        except SQLAlchemyError:
+            raise DatabaseRefusal(str(SAVE_REFUSED)) from None
+
+    def edit(self, item, commit: bool = True) -> None:
+        try:
+            super().edit(item, commit)
+        except DatabaseException:
+            raise DatabaseRefusal(str(SAVE_REFUSED)) from None
+
+
 class BackOfficeModelView(ModelView):
     """A generated entity screen: Flask-AppBuilder's CRUD plus quick search and CSV export.
 
@@ -51,13 +89,36 @@ class BackOfficeModelView(ModelView):
     entity = ""
     quick_search_columns: list[str] = []
     list_template = "backoffice/list.html"
+    database_error_message = SAVE_REFUSED
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        datamodel = cls.__dict__.get("datamodel")
+        if type(datamodel) is SQLAInterface:
+            cls.datamodel = ScreenInterface(datamodel.obj)
+
+    def process_form(self, form, is_created):
+        """A blank input means no value: store NULL, not ''.
+
+        '' would pass a field's Optional() check yet fail the database's (an EAN shorter than 8
+        characters), break "has no e-mail" queries and defeat NULL-tolerant unique constraints.
+        """
+        columns = sa.inspect(self.datamodel.obj).columns
+        for field in form:
+            column = columns.get(field.name)
+            blank = isinstance(field.data, str) and not field.data.strip()
+            if blank and column is not None and column.nullable:
+                field.data = None
+        super().process_form(form, is_created)
 
     def _quick_filters(self, filters):
         q = (request.args.get("q") or "").strip()
         if not q or not self.quick_search_columns:
             return filters
         search = type(
-            f"{type(self).__name__}QuickSearch", (QuickSearch,), {"columns": tuple(self.quick_search_columns)}
+            f"{type(self).__name__}QuickSearch",
+            (QuickSearch,),
+            {"columns": tuple(self.quick_search_columns)},
         )
         quick = self.datamodel.get_filters().add_filter_list([["id", search, q]])
         return filters.get_joined_filters(quick)
@@ -80,7 +141,7 @@ class BackOfficeModelView(ModelView):
         writer = csv.writer(out)
         writer.writerow([str(self.label_columns.get(c, c)) for c in self.list_columns])
         for values in self.datamodel.get_values(rows, self.list_columns):
-            writer.writerow([self._export_value(column, values[column]) for column in self.list_columns])
+            writer.writerow([self._export_value(c, values[c]) for c in self.list_columns])
         filename = f"{self.entity or self.__class__.__name__}.csv"
         return Response(
             out.getvalue(),
@@ -94,7 +155,9 @@ class BackOfficeModelView(ModelView):
             value = formatter(value)
         if value is None:
             return ""
-        return str(value)
+        # Formatters write HTML for the list page; a spreadsheet wants the text ("l'été", not
+        # "l&#39;été").
+        return value.unescape() if isinstance(value, Markup) else str(value)
 
     def quick_search_labels(self) -> str:
         return ", ".join(str(self.label_columns.get(c, c)) for c in self.quick_search_columns)
@@ -102,9 +165,141 @@ class BackOfficeModelView(ModelView):
     def render_template(self, template, **kwargs):
         return super().render_template(template, view=self, **kwargs)
 
+    def _init_forms(self):
+        super()._init_forms()
+        self.add_form = _checking_unique_together(self.add_form, self)
+        self.edit_form = _checking_unique_together(self.edit_form, self)
+
+
+def _checking_unique_together(form_class, view):
+    """`form_class` also refusing values another row holds together (model.yaml's
+    unique_together), with the message on the form: Flask-AppBuilder checks single unique
+    columns only, and a duplicate would otherwise reach the database and flash its SQL.
+    """
+
+    class UniqueTogetherForm(form_class):
+        def validate(self, extra_validators=None):
+            valid = super().validate(extra_validators)
+            problems = unique_conflicts(
+                view.datamodel.session,
+                view.datamodel.obj,
+                lambda name: self[name].data if name in self else None,
+                exclude_pk=getattr(self, "_id", None),
+                labels=view.label_columns,
+                skip_single=True,
+            )
+            shown = set()
+            for name, messages in problems.items():
+                if name in self and not shown.intersection(messages):
+                    self[name].errors = [*self[name].errors, *messages]
+                    shown.update(messages)
+            return valid and not problems
+
+    UniqueTogetherForm.__name__ = form_class.__name__
+    return UniqueTogetherForm
+
 
 class BackOfficeRestApi(ModelRestApi):
-    """A generated entity's REST API: JWT only (no cookie login, so no CSRF exposure)."""
+    """A generated entity's REST API: JWT only (no cookie login, so no CSRF exposure).
+
+    Creating and editing are Flask-AppBuilder's, with three more refusals, each a 422 naming the
+    field like its own validation errors: a relation to a record that does not exist (marshmallow
+    would otherwise create one from the body: a customer edit could create customer groups,
+    contacts, even users), a value another record holds under a unique constraint, and whatever
+    the database still refuses, without its SQL.
+    """
 
     entity = ""
     allow_browser_login = False
+
+    def post_headless(self) -> Response:
+        if not request.is_json:
+            return self.response_400(message="Request is not JSON")
+        session = self.datamodel.session
+        with session.no_autoflush:
+            try:
+                item = self.add_model_schema.load(request.json)
+            except ValidationError as err:
+                session.rollback()
+                return self.response_422(message=err.messages)
+            problems = self._problems(item, self.add_columns, exclude_pk=None)
+        if problems:
+            session.rollback()
+            return self.response_422(message=problems)
+        self.pre_add(item)
+        try:
+            self.datamodel.add(item)
+        except (SQLAlchemyError, DatabaseException):
+            return self._refused_by_database()
+        self.post_add(item)
+        return self.response(
+            201,
+            **{
+                API_RESULT_RES_KEY: self.add_model_schema.dump(item, many=False),
+                "id": self.datamodel.get_pk_value(item),
+            },
+        )
+
+    def put_headless(self, pk) -> Response:
+        item = self.datamodel.get(pk, self._base_filters)
+        if not request.is_json:
+            return self.response_400(message="Request is not JSON")
+        if not item:
+            return self.response_404()
+        if not isinstance(request.json, dict):
+            return self.response_422(message={"_schema": ["Invalid input type."]})
+        session = self.datamodel.session
+        with session.no_autoflush:
+            try:
+                data = self._merge_update_item(item, request.json)
+                item = self.edit_model_schema.load(data, instance=item)
+            except ValidationError as err:
+                session.rollback()
+                return self.response_422(message=err.messages)
+            problems = self._problems(item, self.edit_columns, self.datamodel.get_pk_value(item))
+        if problems:
+            session.rollback()
+            return self.response_422(message=problems)
+        self.pre_update(item)
+        try:
+            self.datamodel.edit(item)
+        except (SQLAlchemyError, DatabaseException):
+            return self._refused_by_database()
+        self.post_update(item)
+        return self.response(
+            200, **{API_RESULT_RES_KEY: self.edit_model_schema.dump(item, many=False)}
+        )
+
+    def _problems(self, item, columns, exclude_pk) -> dict[str, list[str]]:
+        problems = _unknown_related_records(item, columns)
+        if problems:
+            return problems
+        return unique_conflicts(
+            self.datamodel.session,
+            type(item),
+            lambda name: getattr(item, name, None),
+            exclude_pk=exclude_pk,
+            labels=self.label_columns,
+        )
+
+    def _refused_by_database(self) -> Response:
+        # The datamodel has logged the database's error and rolled back.
+        self.datamodel.session.rollback()
+        return self.response_422(
+            message=_("The record could not be saved: it conflicts with another record.")
+        )
+
+
+def _unknown_related_records(item, columns) -> dict[str, list[str]]:
+    """Relations of `item` naming a record that is not in the database."""
+    problems = {}
+    relationships = sa.inspect(type(item)).relationships
+    for name in columns:
+        rel = relationships.get(name)
+        if rel is None:
+            continue
+        value = getattr(item, name)
+        related = list(value) if rel.uselist else [] if value is None else [value]
+        if any(not sa.inspect(record).persistent for record in related):
+            problems[name] = [_("No such record.")]
+    return problems

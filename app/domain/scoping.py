@@ -28,9 +28,8 @@ def visible_rows_condition(model_class: type, entity: str, user: Any) -> sa.Colu
             continue
         if not permission["rows"]:
             return None
-        conditions.append(
-            sa.and_(*(_rule(model_class, path, value, user) for path, value in permission["rows"].items()))
-        )
+        rules = permission["rows"].items()
+        conditions.append(sa.and_(*(_rule(model_class, p, v, user) for p, v in rules)))
     return sa.or_(*conditions) if conditions else sa.false()
 
 

@@ -43,7 +43,9 @@ def translatable_fields(record: Any) -> list[str]:
     row_class = inspect(type(record)).relationships["translations"].mapper.class_
     skip = {"id", "language"}
     return [
-        c.key for c in inspect(row_class).column_attrs if c.key not in skip and not c.key.endswith("_id")
+        c.key
+        for c in inspect(row_class).column_attrs
+        if c.key not in skip and not c.key.endswith("_id")
     ]
 
 

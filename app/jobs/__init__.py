@@ -1,1 +1,4 @@
-"""Background work: mail, imports, exports. Runs on RQ workers, or in-process on the embedded default."""
+"""Background work: mail, imports, exports.
+
+Runs on RQ workers, or in-process on the embedded default.
+"""

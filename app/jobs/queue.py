@@ -1,7 +1,9 @@
 """Hands jobs to RQ when REDIS_URL is set, else runs them in the request's process after commit.
 
 Either way a job is handed over only once the transaction that caused it has committed, so a job
-never reads data that is rolled back, and a rolled-back change sends no mail.
+never reads data that is rolled back, and a rolled-back change sends no mail. Savepoints count: a
+job enqueued inside a savepoint that is rolled back is dropped with it, and releasing a savepoint
+hands nothing over (SQLAlchemy signals `after_commit` for a released savepoint too).
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def enqueue(function: str, *args: Any, session: Session | None = None, **kwargs:
     """
     session = session or _default_session()
     if session is not None and session.in_transaction():
-        session.info.setdefault(_PENDING, []).append((function, args, kwargs))
+        # Remember the innermost transaction: rolling it (or one around it) back drops the job.
+        transaction = session.get_nested_transaction() or session.get_transaction()
+        session.info.setdefault(_PENDING, []).append((transaction, function, args, kwargs))
         return
     _hand_over(current_app._get_current_object(), function, args, kwargs)
 
@@ -88,11 +92,13 @@ def resolve(function: str) -> Callable:
 
 @event.listens_for(Session, "after_commit")
 def _run_pending_jobs(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint was released: the work is not committed until the outermost commit
     pending = session.info.pop(_PENDING, [])
     if not pending:
         return
     app = current_app._get_current_object()
-    for function, args, kwargs in pending:
+    for _transaction, function, args, kwargs in pending:
         _hand_over(app, function, args, kwargs)
 
 
@@ -100,3 +106,18 @@ def _run_pending_jobs(session: Session) -> None:
 def _drop_pending_jobs(session: Session, previous_transaction) -> None:
     if not session.in_transaction():
         session.info.pop(_PENDING, None)
+        return
+    pending = session.info.get(_PENDING)
+    if pending:
+        session.info[_PENDING] = [
+            job for job in pending if not _inside(job[0], previous_transaction)
+        ]
+
+
+def _inside(transaction, outer) -> bool:
+    """Whether `transaction` is `outer` or was begun within it."""
+    while transaction is not None:
+        if transaction is outer:
+            return True
+        transaction = transaction.parent
+    return False

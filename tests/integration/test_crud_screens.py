@@ -1,4 +1,4 @@
-"""Every generated entity: an administrator adds, lists, edits and deletes a record on its screen."""
+"""Every generated entity: an administrator adds, lists, edits and deletes a record on screen."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ def _target_row(session, entity_name: str):
     cls = getattr(models, class_name(entity_name))
     target = MODEL.entities[entity_name]
     tag = f"dep{next(_COUNTER)}"
-    row = cls(**{f.name: _value(f, tag) for f in target.fields.values() if f.required and not f.is_relation})
+    values = {
+        f.name: _value(f, tag) for f in target.fields.values() if f.required and not f.is_relation
+    }
+    row = cls(**values)
     session.add(row)
     session.flush()
     return row
@@ -60,7 +63,7 @@ def _value(field, tag: str):
     if t == "language":
         return "fr" if tag == "one" else "nl"
     if t == "json":
-        return '{"colour": "%s"}' % tag
+        return f'{{"colour": "{tag}"}}'
     return None
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
+from marshmallow import validate
 from wtforms.validators import Length, NumberRange
 
 from app.backoffice.inputs import choice_label, enum_input, json_input, translation_input
@@ -190,4 +191,10 @@ class ArticleApi(BackOfficeRestApi):
     search_columns = ["sku", "name", "status", "family"]
     order_columns = ["id", "sku", "name", "status", "base_price"]
     base_order = ("sku", "asc")
-    validators_columns = ArticleView.validators_columns
+    validators_columns = {
+        "base_price": validate.Range(min=Decimal("0")),
+        "vat_rate": validate.Range(min=Decimal("0"), max=Decimal("100")),
+        "minimum_quantity": validate.Range(min=1),
+        "weight": validate.Range(min=Decimal("0")),
+        "ean": validate.Length(min=8),
+    }

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
+from marshmallow import validate
 from wtforms.validators import Email, NumberRange
 
+from app.backoffice.api_validators import PHONE_NUMBER, language_code
 from app.backoffice.inputs import PHONE, choice_label, enum_input, language_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import Contact
@@ -128,4 +130,9 @@ class ContactApi(BackOfficeRestApi):
     search_columns = ["last_name", "email", "company_role"]
     order_columns = ["id", "first_name", "last_name", "email", "company_role"]
     base_order = ("last_name", "asc")
-    validators_columns = ContactView.validators_columns
+    validators_columns = {
+        "email": validate.Email(),
+        "phone": PHONE_NUMBER,
+        "language": language_code,
+        "order_limit": validate.Range(min=Decimal("0")),
+    }

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
+from marshmallow import validate
 from wtforms.validators import URL, Email, Length, NumberRange
 
+from app.backoffice.api_validators import PHONE_NUMBER, country_code, language_code
 from app.backoffice.filters import RowScope
 from app.backoffice.inputs import PHONE, choice_label, country_input, enum_input, language_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
@@ -193,5 +195,14 @@ class CustomerApi(BackOfficeRestApi):
     search_columns = ["code", "name", "status", "country", "group", "sales_rep"]
     order_columns = ["id", "code", "name", "status", "country"]
     base_order = ("name", "asc")
-    validators_columns = CustomerView.validators_columns
+    validators_columns = {
+        "country": country_code,
+        "language": language_code,
+        "email": validate.Email(),
+        "phone": PHONE_NUMBER,
+        "website": validate.URL(),
+        "credit_limit": validate.Range(min=Decimal("0")),
+        "payment_days": validate.Range(min=0, max=365),
+        "private_message": validate.Length(max=2000),
+    }
     base_filters = [["id", RowScope, "customer"]]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
+from marshmallow import validate
 from wtforms.validators import NumberRange
 
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
@@ -63,4 +64,4 @@ class CustomerGroupApi(BackOfficeRestApi):
     search_columns = ["name", "hide_prices"]
     order_columns = ["id", "name", "minimum_order", "hide_prices"]
     base_order = ("name", "asc")
-    validators_columns = CustomerGroupView.validators_columns
+    validators_columns = {"minimum_order": validate.Range(min=Decimal("0"))}

@@ -1,0 +1,202 @@
+"""The first start of the embedded default (`python run.py`), and the commands run at deploy.
+
+Each test starts from an empty SQLite file of its own: a first run is about an empty database.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import sqlalchemy as sa
+
+import run
+from app import demo
+from app.extensions import db
+from app.generated.models import Article, Contact, Customer, CustomerGroup, Family
+from app.generated.roles import ROLES, SUPERUSER_ROLE
+from tests.conftest import Auth, make_app
+
+PRINTED_PASSWORD = re.compile(r"Log in as: (\S+) / (\S+)")
+DEMO_MODELS = (CustomerGroup, Family, Customer, Contact, Article)
+
+
+@pytest.fixture(autouse=True)
+def no_admin_settings(monkeypatch):
+    """The developer's own environment must not decide what a first run does here."""
+    for name in ("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_EMAIL", "DEMO_DATA"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def fresh_app(tmp_path):
+    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'portal.sqlite3'}")
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def first_run_database(tmp_path_factory) -> str:
+    """A database as the first run leaves it without demo data, made once and copied per test."""
+    instance = tmp_path_factory.mktemp("first-run")
+    path = instance / "portal.sqlite3"
+    app = make_app(instance, f"sqlite:///{path}")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DEMO_DATA", "0")
+        for name in ("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_EMAIL"):
+            monkeypatch.delenv(name, raising=False)
+        run.prepare(app)
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    return str(path)
+
+
+@pytest.fixture
+def prepared_app(first_run_database, tmp_path, capsys):
+    """An app on a copy of a database that has been through its first run (no demo data)."""
+    capsys.readouterr()  # the template's first run printed its password: not this test's
+    shutil.copy(first_run_database, tmp_path / "portal.sqlite3")
+    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'portal.sqlite3'}")
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def row_counts(app) -> dict[str, int]:
+    tables = [m.__table__ for m in DEMO_MODELS] + [
+        sa.table(name) for name in ("ab_user", "ab_role", "ab_user_role", "ab_permission_view")
+    ]
+    with app.app_context(), db.engine.connect() as conn:
+        return {
+            table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            for table in tables
+        }
+
+
+def admins(app) -> list[str]:
+    with app.app_context():
+        role = app.appbuilder.sm.find_role(SUPERUSER_ROLE)
+        return [user.username for user in app.appbuilder.sm.get_all_users() if role in user.roles]
+
+
+def printed_passwords(output: str) -> list[tuple[str, str]]:
+    return PRINTED_PASSWORD.findall(output)
+
+
+def test_first_run_creates_the_admin_prints_the_password_once_and_loads_demo_data(
+    fresh_app, capsys
+):
+    run.prepare(fresh_app)
+    output = capsys.readouterr().out
+
+    [(username, password)] = printed_passwords(output)
+    assert username == "admin"
+    assert output.count(password) == 1, "the generated password is printed once only"
+    assert len(password) >= 12
+    assert admins(fresh_app) == ["admin"]
+
+    counts = row_counts(fresh_app)
+    assert counts["customer"] == len(demo.CUSTOMERS) > 0
+    assert counts["article"] == len(demo.ARTICLES)
+    assert counts["family"] == len(demo.FAMILIES)
+
+
+def test_second_run_prints_no_password_and_duplicates_nothing(fresh_app, capsys):
+    run.prepare(fresh_app)
+    capsys.readouterr()
+    before = row_counts(fresh_app)
+
+    run.prepare(fresh_app)
+    output = capsys.readouterr().out
+
+    assert printed_passwords(output) == []
+    assert "Administrator created" not in output
+    assert row_counts(fresh_app) == before
+
+
+def test_admin_password_from_the_environment_is_used_and_never_printed(
+    fresh_app, capsys, monkeypatch
+):
+    chosen = "Chosen-Admin-Pass-42"
+    monkeypatch.setenv("ADMIN_USERNAME", "boss")
+    monkeypatch.setenv("ADMIN_PASSWORD", chosen)
+    run.prepare(fresh_app)
+    output = capsys.readouterr().out
+
+    assert chosen not in output
+    assert "Log in as: boss / (the ADMIN_PASSWORD you set)" in output
+    assert admins(fresh_app) == ["boss"]
+    with fresh_app.app_context():
+        assert fresh_app.appbuilder.sm.auth_user_db("boss", chosen) is not None
+
+
+def test_demo_data_can_be_left_out_of_the_first_run(fresh_app, capsys, monkeypatch):
+    monkeypatch.setenv("DEMO_DATA", "0")
+    run.prepare(fresh_app)
+    assert printed_passwords(capsys.readouterr().out)
+    assert row_counts(fresh_app)["customer"] == 0
+
+
+def test_admin_can_log_in_with_the_printed_password(fresh_app, capsys):
+    run.prepare(fresh_app)
+    [(username, password)] = printed_passwords(capsys.readouterr().out)
+    client = fresh_app.test_client()
+    auth = Auth(client)
+
+    refused = auth.login(username, password + "x")
+    assert refused.status_code in (200, 302)
+    assert client.get("/customerview/list/").status_code != 200
+
+    response = auth.login(username, password)
+    assert response.status_code == 302
+    listing = client.get("/customerview/list/")
+    assert listing.status_code == 200
+    assert demo.CUSTOMERS[0][1] in listing.get_data(as_text=True)
+
+
+def test_flask_demo_load_twice_adds_nothing_the_second_time(prepared_app):
+    assert row_counts(prepared_app)["customer"] == 0
+    runner = prepared_app.test_cli_runner()
+
+    first = runner.invoke(args=["demo", "load"])
+    assert first.exit_code == 0, first.output
+    assert f"{len(demo.CUSTOMERS)} customers" in first.output
+    loaded = row_counts(prepared_app)
+    assert loaded["customer"] == len(demo.CUSTOMERS)
+
+    second = runner.invoke(args=["demo", "load"])
+    assert second.exit_code == 0, second.output
+    assert "already loaded" in second.output
+    assert row_counts(prepared_app) == loaded
+
+
+def test_flask_security_sync_lists_every_role_and_changes_nothing_the_second_time(prepared_app):
+    runner = prepared_app.test_cli_runner()
+
+    first = runner.invoke(args=["security", "sync"])
+    assert first.exit_code == 0, first.output
+    listed = dict(re.findall(r"^(\w+): (\d+) permission\(s\)$", first.output, re.MULTILINE))
+    assert set(listed) == set(ROLES)
+    assert int(listed[SUPERUSER_ROLE]) > 0
+    for name, role in ROLES.items():
+        if role["area"] == "back_office" and role["permissions"]:
+            assert int(listed[name]) > 0, name
+    counts = row_counts(prepared_app)
+
+    second = runner.invoke(args=["security", "sync"])
+    assert second.output == first.output
+    assert row_counts(prepared_app) == counts
+
+
+def test_flask_users_create_admin_does_nothing_once_an_admin_exists(prepared_app):
+    result = prepared_app.test_cli_runner().invoke(
+        args=["users", "create-admin", "--username", "second", "--password", "Xy-12345678ab"]
+    )
+    assert result.exit_code == 0
+    assert "already exists" in result.output
+    assert admins(prepared_app) == ["admin"]

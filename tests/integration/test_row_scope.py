@@ -1,0 +1,258 @@
+"""Row scope: what part of an entity each role sees, the same on the list, the show and edit
+screens, the export, the related lists and the REST API (model.yaml `rows:` rules).
+
+A sales representative sees the customers assigned to them; the order desk sees active
+customers; a user holding several roles sees the union; a user with no role granting the entity
+sees nothing. A row out of scope does not exist for the user: 404, never 403, so its existence
+does not leak.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from app.domain.scoping import restrict_to_visible_rows
+from app.generated.models import Customer
+from tests.conftest import PASSWORD, csrf_token
+from tests.integration.records import make_row, user
+
+
+@pytest.fixture
+def book(session):
+    """Customers of rep1, of rep2 and of nobody, in every status the desk must tell apart."""
+    rep1, rep2 = user(session, "rep1"), user(session, "rep2")
+    group = make_row(session, "customer_group", name="Libraries")
+    rows = [
+        make_row(
+            session,
+            "customer",
+            code="R1-ACTIVE",
+            name="Rep one active",
+            status="active",
+            sales_rep=rep1,
+            group=group,
+        ),
+        make_row(
+            session,
+            "customer",
+            code="R1-PENDING",
+            name="Rep one pending",
+            status="pending",
+            sales_rep=rep1,
+            group=group,
+        ),
+        make_row(
+            session,
+            "customer",
+            code="R2-ACTIVE",
+            name="Rep two active",
+            status="active",
+            sales_rep=rep2,
+            group=group,
+        ),
+        make_row(
+            session,
+            "customer",
+            code="R2-SUSPENDED",
+            name="Rep two suspended",
+            status="suspended",
+            sales_rep=rep2,
+            group=group,
+        ),
+        make_row(
+            session, "customer", code="NOBODY-ACTIVE", name="Nobody's active", status="active"
+        ),
+    ]
+    session.commit()
+    ids = {row.code: row.id for row in rows}
+    ids["group"] = group.id
+    return ids
+
+
+def _codes_on_list(client, book, url="/customerview/list/") -> set[str]:
+    """The customers a page links to (by their show link)."""
+    body = client.get(url).get_data(as_text=True)
+    shown = {int(pk) for pk in re.findall(r"/customerview/show/(\d+)", body)}
+    return {code for code, pk in book.items() if code != "group" and pk in shown}
+
+
+def _codes_in_api(client, headers) -> set[str]:
+    response = client.get("/api/v1/customer/", headers=headers)
+    assert response.status_code == 200
+    return {row["code"] for row in response.json["result"]}
+
+
+def _codes_in_export(client) -> set[str]:
+    response = client.get("/customerview/export/")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    return {row[0] for row in rows[1:]}
+
+
+# ---------------------------------------------------------------- sales representative
+
+
+def test_sales_rep_sees_only_own_customers(client, auth, book):
+    auth.login("rep1")
+    assert _codes_on_list(client, book) == {"R1-ACTIVE", "R1-PENDING"}
+
+
+def test_sales_rep_gets_only_own_customers_from_the_api(client, auth, book):
+    assert _codes_in_api(client, auth.jwt("rep1")) == {"R1-ACTIVE", "R1-PENDING"}
+    assert _codes_in_api(client, auth.jwt("rep2")) == {"R2-ACTIVE", "R2-SUSPENDED"}
+
+
+def test_sales_rep_exports_only_own_customers(client, auth, book):
+    auth.login("rep2")
+    assert _codes_in_export(client) == {"R2-ACTIVE", "R2-SUSPENDED"}
+
+
+def test_sales_rep_count_and_filters_stay_within_own_customers(client, auth, book):
+    """A filter cannot widen the scope: the filter is joined to it, never instead of it."""
+    headers = auth.jwt("rep1")
+    response = client.get(
+        "/api/v1/customer/?q=(filters:!((col:status,opr:eq,value:active)))", headers=headers
+    )
+    assert response.json["count"] == 1
+    assert [r["code"] for r in response.json["result"]] == ["R1-ACTIVE"]
+    auth.login("rep1")
+    url = "/customerview/list/?_flt_0_status=active"
+    assert _codes_on_list(client, book, url) == {"R1-ACTIVE"}
+
+
+@pytest.mark.parametrize("page", ["show", "edit"])
+def test_sales_rep_gets_404_for_another_reps_customer_screen(client, auth, book, page):
+    auth.login("rep1")
+    assert client.get(f"/customerview/{page}/{book['R1-ACTIVE']}").status_code == 200
+    assert client.get(f"/customerview/{page}/{book['R2-ACTIVE']}").status_code == 404
+    assert client.get(f"/customerview/{page}/{book['NOBODY-ACTIVE']}").status_code == 404
+
+
+def test_sales_rep_cannot_change_another_reps_customer_on_screen(client, auth, session, book):
+    auth.login("rep1")
+    token = csrf_token(client, f"/customerview/edit/{book['R1-ACTIVE']}")
+    pk = book["R2-ACTIVE"]
+    response = client.post(
+        f"/customerview/edit/{pk}",
+        data={
+            "csrf_token": token,
+            "code": "STOLEN",
+            "name": "Stolen",
+            "status": "active",
+            "country": "FR",
+        },
+    )
+    assert response.status_code == 404
+    session.expire_all()
+    assert session.get(Customer, pk).code == "R2-ACTIVE"
+
+
+def test_sales_rep_gets_404_for_another_reps_customer_in_the_api(client, auth, session, book):
+    headers = auth.jwt("rep1")
+    pk = book["R2-ACTIVE"]
+    assert client.get(f"/api/v1/customer/{book['R1-ACTIVE']}", headers=headers).status_code == 200
+    assert client.get(f"/api/v1/customer/{pk}", headers=headers).status_code == 404
+    response = client.put(f"/api/v1/customer/{pk}", json={"name": "Stolen"}, headers=headers)
+    assert response.status_code == 404
+    session.expire_all()
+    assert session.get(Customer, pk).name == "Rep two active"
+
+
+def test_sales_rep_sees_only_own_customers_in_a_groups_related_list(client, auth, book):
+    auth.login("rep1")
+    url = f"/customergroupview/show/{book['group']}"
+    assert client.get(url).status_code == 200
+    assert _codes_on_list(client, book, url) == {"R1-ACTIVE", "R1-PENDING"}
+
+
+def test_sales_rep_quick_search_stays_within_own_customers(client, auth, book):
+    auth.login("rep1")
+    assert _codes_on_list(client, book, "/customerview/list/?q=active") == {"R1-ACTIVE"}
+
+
+# ---------------------------------------------------------------- order desk
+
+
+def test_order_desk_sees_only_active_customers(client, auth, book):
+    auth.login("desk")
+    active = {"R1-ACTIVE", "R2-ACTIVE", "NOBODY-ACTIVE"}
+    assert _codes_on_list(client, book) == active
+    assert _codes_in_api(client, auth.jwt("desk")) == active
+
+
+def test_order_desk_gets_404_for_a_customer_that_is_not_active(client, auth, book):
+    auth.login("desk")
+    assert client.get(f"/customerview/show/{book['R1-ACTIVE']}").status_code == 200
+    assert client.get(f"/customerview/show/{book['R1-PENDING']}").status_code == 404
+    headers = auth.jwt("desk")
+    assert (
+        client.get(f"/api/v1/customer/{book['R2-SUSPENDED']}", headers=headers).status_code == 404
+    )
+
+
+def test_customer_leaves_the_order_desks_view_when_suspended(client, auth, session, book):
+    headers = auth.jwt("desk")
+    pk = book["R1-ACTIVE"]
+    assert client.get(f"/api/v1/customer/{pk}", headers=headers).status_code == 200
+    session.get(Customer, pk).status = "suspended"
+    session.commit()
+    assert client.get(f"/api/v1/customer/{pk}", headers=headers).status_code == 404
+
+
+# ---------------------------------------------------------------- several roles, no role
+
+
+def test_user_with_two_roles_sees_own_customers_and_active_ones(app, client, auth, session, book):
+    sm = app.appbuilder.sm
+    sm.add_user(
+        "both",
+        "Rep",
+        "Desk",
+        "both@example.com",
+        [sm.find_role("sales_rep"), sm.find_role("order_desk")],
+        password=PASSWORD,
+    )
+    own = make_row(
+        session, "customer", code="BOTH-PENDING", status="pending", sales_rep=user(session, "both")
+    )
+    session.commit()
+    book = {**book, "BOTH-PENDING": own.id}
+    expected = {"R1-ACTIVE", "R2-ACTIVE", "NOBODY-ACTIVE", "BOTH-PENDING"}
+    assert _codes_in_api(client, auth.jwt("both")) == expected
+    auth.login("both")
+    assert _codes_on_list(client, book) == expected
+
+
+@pytest.mark.parametrize("username", ["catalogue", "buyer", None])
+def test_user_with_no_role_granting_customers_sees_none(app, session, book, username):
+    """The rule itself, as the portal asks it: no grant means no row, not every row."""
+    if username is None:
+        sm = app.appbuilder.sm
+        sm.add_user("nobody", "No", "Role", "nobody@example.com", [], password=PASSWORD)
+        username = "nobody"
+    who = user(session, username)
+    query = restrict_to_visible_rows(sa.select(Customer), Customer, "customer", who)
+    assert session.scalars(query).all() == []
+
+
+def test_superuser_sees_every_customer(client, auth, book):
+    everyone = {code for code in book if code != "group"}
+    assert _codes_in_api(client, auth.jwt("admin")) == everyone
+    auth.login("admin")
+    assert _codes_on_list(client, book) == everyone
+    assert _codes_in_export(client) == everyone
+
+
+@pytest.mark.parametrize("username", ["catalogue", "buyer"])
+def test_user_with_no_role_granting_customers_is_refused_the_screens_and_api(
+    client, auth, book, username
+):
+    auth.login(username)
+    assert client.get("/customerview/list/").status_code == 403
+    assert client.get("/customerview/export/").status_code == 403
+    assert client.get("/api/v1/customer/", headers=auth.jwt(username)).status_code == 403
