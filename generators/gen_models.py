@@ -144,6 +144,14 @@ def _relations(model: Model, entity: Entity) -> tuple[list[str], set[str]]:
             target_class = class_name(field.target)
             args = [lit(target_class), f"back_populates={lit(field.inverse)}"]
             args.append(f'foreign_keys="{target_class}.{field.inverse}_id"')
+            on_delete = model.entities[field.target].fields[field.inverse].on_delete
+            # The ORM acts on delete, so the rule holds on SQLite (no foreign keys enforced) too:
+            # restrict leaves children alone (app/domain/deletion.py refuses the delete first),
+            # cascade deletes them, set_null clears their reference (the ORM's default).
+            if on_delete == "restrict":
+                args.append('passive_deletes="all"')
+            elif on_delete == "cascade":
+                args.append('cascade="all, delete-orphan"')
             lines.append(f"    {field.name} = relationship({', '.join(args)})\n")
         elif field.type == "many_to_many":
             owner, owner_field = association_owner(model, entity, field)

@@ -22,6 +22,7 @@ from marshmallow import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.backoffice.uniqueness import unique_conflicts
+from app.domain.deletion import records_in_the_way
 
 
 class QuickSearch(BaseFilter):
@@ -46,6 +47,12 @@ class QuickSearch(BaseFilter):
                 )
             )
         return query
+
+
+def refusal_message(blocking: list[tuple[str, int]], labels: dict) -> str:
+    """'Cannot delete: 3 Customers still refer to this record.' in the user's language."""
+    parts = ", ".join(f"{count} {labels.get(name, name)}" for name, count in blocking)
+    return _("Cannot delete: %(records)s still refer to this record.", records=parts)
 
 
 def _escape_like(text: str) -> str:
@@ -110,6 +117,12 @@ class BackOfficeModelView(ModelView):
             if blank and column is not None and column.nullable:
                 field.data = None
         super().process_form(form, is_created)
+
+    def pre_delete(self, item):
+        """Refuse, with a message naming what is in the way, to delete a restricted record."""
+        blocking = records_in_the_way(self.datamodel.session, item)
+        if blocking:
+            raise ValueError(refusal_message(blocking, self.label_columns))
 
     def _quick_filters(self, filters):
         q = (request.args.get("q") or "").strip()
@@ -211,6 +224,14 @@ class BackOfficeRestApi(ModelRestApi):
 
     entity = ""
     allow_browser_login = False
+
+    def delete_headless(self, pk) -> Response:
+        item = self.datamodel.get(pk, self._base_filters)
+        if item is not None:
+            blocking = records_in_the_way(self.datamodel.session, item)
+            if blocking:
+                return self.response_422(message=refusal_message(blocking, self.label_columns))
+        return super().delete_headless(pk)
 
     def post_headless(self) -> Response:
         if not request.is_json:

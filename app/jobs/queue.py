@@ -75,9 +75,16 @@ def _default_session() -> Session | None:
 
 def _hand_over(app: Flask, function: str, args: tuple, kwargs: dict) -> None:
     if app.config.get("REDIS_URL"):
-        with app.app_context():
-            rq_queue().enqueue(function.replace(":", "."), *args, **kwargs)
-        return
+        from redis.exceptions import RedisError
+
+        try:
+            with app.app_context():
+                rq_queue().enqueue(function.replace(":", "."), *args, **kwargs)
+            return
+        except RedisError:
+            # The change that caused the job has committed and must not look failed. Until the
+            # outbox (DESIGN.md) keeps jobs for a later retry, do the work here rather than lose it.
+            log.warning("Redis unreachable: running job %s in-process", function, exc_info=True)
     with app.app_context():
         try:
             resolve(function)(*args, **kwargs)

@@ -315,3 +315,21 @@ def test_flask_jobs_worker_without_redis_says_no_worker_is_needed(in_process_app
     result = in_process_app.test_cli_runner().invoke(args=["jobs", "worker", "--burst"])
     assert result.exit_code == 1
     assert "REDIS_URL is not set" in result.output
+
+
+def test_with_redis_down_the_commit_stands_and_the_mail_still_goes_out(
+    smtp_server, mailbox, database_url, tmp_path
+):
+    # Nothing listens on this port: the hand-over to RQ fails after the commit.
+    app = mail_app(
+        tmp_path, database_url, smtp_server.port, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0"
+    )
+    name = f"group {uuid.uuid4().hex[:8]}"
+    with app.app_context():
+        db.session.add(CustomerGroup(name=name))
+        enqueue(SEND_MAIL, ["buyer@example.com"], "Redis down", "Still sent.")
+        db.session.commit()
+        db.session.remove()
+        assert db.session.query(CustomerGroup).filter_by(name=name).count() == 1
+        db.engine.dispose()
+    assert mailbox.subjects() == ["Redis down"]

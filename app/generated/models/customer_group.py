@@ -27,7 +27,9 @@ class CustomerGroup(Model):
         comment="Orders below this amount, before VAT, cannot be placed.",
     )
     hide_prices = sa.Column(sa.Boolean(), nullable=True, default=False, server_default=sa.false())
-    customers = relationship("Customer", back_populates="group", foreign_keys="Customer.group_id")
+    customers = relationship(
+        "Customer", back_populates="group", foreign_keys="Customer.group_id", passive_deletes="all"
+    )
 
     def __str__(self) -> str:
         return str(self.name or "")

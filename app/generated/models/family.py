@@ -44,8 +44,12 @@ class Family(Model):
         remote_side=[id],
         lazy="select",
     )
-    children = relationship("Family", back_populates="parent", foreign_keys="Family.parent_id")
-    articles = relationship("Article", back_populates="family", foreign_keys="Article.family_id")
+    children = relationship(
+        "Family", back_populates="parent", foreign_keys="Family.parent_id", passive_deletes="all"
+    )
+    articles = relationship(
+        "Article", back_populates="family", foreign_keys="Article.family_id", passive_deletes="all"
+    )
     translations = relationship(
         "FamilyTranslation",
         collection_class=attribute_keyed_dict("language"),
