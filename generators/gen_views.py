@@ -185,7 +185,14 @@ def entity_module(model: Model, entity: Entity) -> str:
         imports.append("from app.backoffice.inputs import PHONE")
     if wtf:
         imports.append(f"from wtforms.validators import {', '.join(wtf)}")
-    if scoped:
+    scoped_targets = row_scoped_entities(model)
+    # Relation inputs offer only the rows the user may see (the same rule as the target's list).
+    related_scopes = {
+        f.name: f'[["id", RowScope, {lit(f.target)}]]'
+        for f in fields.values()
+        if f.type in ("belongs_to", "many_to_many") and f.target in scoped_targets
+    }
+    if scoped or related_scopes:
         imports.append("from app.backoffice.filters import RowScope")
     api_validators = {}
     if entity.api:
@@ -267,6 +274,11 @@ def entity_module(model: Model, entity: Entity) -> str:
         out.append(f"    formatters_columns = {{{items}}}\n")
     if filters:
         out.append(f"    base_filters = {filters}\n")
+    if related_scopes:
+        items = ", ".join(f"{lit(k)}: {v}" for k, v in related_scopes.items())
+        out.append(f"    add_form_query_rel_fields = {{{items}}}\n")
+        out.append("    edit_form_query_rel_fields = add_form_query_rel_fields\n")
+        out.append("    search_form_query_rel_fields = add_form_query_rel_fields\n")
 
     # The API.
     if entity.api:
@@ -301,6 +313,9 @@ def entity_module(model: Model, entity: Entity) -> str:
             out.append(f"    validators_columns = {{{items}}}\n")
         if filters:
             out.append(f"    base_filters = {filters}\n")
+        if related_scopes:
+            out.append(f"    add_query_rel_fields = {entity.view_name}.add_form_query_rel_fields\n")
+            out.append("    edit_query_rel_fields = add_query_rel_fields\n")
     return "".join(out)
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 
 import sqlalchemy as sa
-from flask import Response, request
+from flask import Response, g, request
 from flask_appbuilder import ModelRestApi, ModelView
 from flask_appbuilder.const import API_RESULT_RES_KEY
 from flask_appbuilder.exceptions import DatabaseException
@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.backoffice.uniqueness import unique_conflicts
 from app.domain.deletion import records_in_the_way
+from app.domain.scoping import ROW_SCOPED_ENTITIES, visible_rows_condition
 
 
 class QuickSearch(BaseFilter):
@@ -312,7 +313,8 @@ class BackOfficeRestApi(ModelRestApi):
 
 
 def _unknown_related_records(item, columns) -> dict[str, list[str]]:
-    """Relations of `item` naming a record that is not in the database."""
+    """Relations of `item` naming a record that is not in the database, or that the user may not
+    see (the same answer, so the API does not tell which rows exist)."""
     problems = {}
     relationships = sa.inspect(type(item)).relationships
     for name in columns:
@@ -321,6 +323,21 @@ def _unknown_related_records(item, columns) -> dict[str, list[str]]:
             continue
         value = getattr(item, name)
         related = list(value) if rel.uselist else [] if value is None else [value]
-        if any(not sa.inspect(record).persistent for record in related):
+        if any(not sa.inspect(record).persistent for record in related) or not _all_visible(
+            rel.mapper.class_, related
+        ):
             problems[name] = [_("No such record.")]
     return problems
+
+
+def _all_visible(model_class, records) -> bool:
+    entity = model_class.__tablename__
+    if not records or entity not in ROW_SCOPED_ENTITIES:
+        return True
+    condition = visible_rows_condition(model_class, entity, g.user)
+    if condition is None:
+        return True
+    ids = {record.id for record in records}
+    session = sa.inspect(records[0]).session
+    visible = session.scalars(sa.select(model_class.id).where(model_class.id.in_(ids), condition))
+    return set(visible) == ids

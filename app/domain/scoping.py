@@ -15,6 +15,14 @@ from sqlalchemy.orm import RelationshipProperty
 
 from app.generated.roles import ROLES, SUPERUSER_ROLE
 
+# Entities some role sees only part of.
+ROW_SCOPED_ENTITIES = frozenset(
+    entity
+    for role in ROLES.values()
+    for entity, permission in role["permissions"].items()
+    if permission["rows"]
+)
+
 
 def visible_rows_condition(model_class: type, entity: str, user: Any) -> sa.ColumnElement | None:
     """A WHERE condition limiting `model_class` to what `user` may see; None when unrestricted."""

@@ -256,3 +256,38 @@ def test_user_with_no_role_granting_customers_is_refused_the_screens_and_api(
     assert client.get("/customerview/list/").status_code == 403
     assert client.get("/customerview/export/").status_code == 403
     assert client.get("/api/v1/customer/", headers=auth.jwt(username)).status_code == 403
+
+
+def test_sales_rep_is_offered_only_own_customers_in_a_contact_form(client, auth, book):
+    auth.login("rep1")
+    page = client.get("/contactview/add").get_data(as_text=True)
+    assert "R1-ACTIVE" in page
+    assert "R2-ACTIVE" not in page
+    assert "NOBODY-ACTIVE" not in page
+
+
+def test_sales_rep_api_info_offers_only_own_customers(client, auth, book):
+    info = client.get("/api/v1/contact/_info", headers=auth.jwt("rep1")).json
+    offered = {
+        value["value"]
+        for field in info["add_columns"]
+        if field["name"] == "customers"
+        for value in field["values"]
+    }
+    assert offered == {"R1-ACTIVE", "R1-PENDING"}
+
+
+def test_sales_rep_cannot_link_a_contact_to_another_reps_customer(app, client, auth, book):
+    body = {
+        "first_name": "Eve",
+        "last_name": "Intruder",
+        "email": "eve@example.com",
+        "company_role": "buyer",
+        "customers": [book["R2-ACTIVE"]],
+    }
+    response = client.post("/api/v1/contact/", json=body, headers=auth.jwt("rep1"))
+    assert response.status_code == 422, response.get_data(as_text=True)
+    assert response.json["message"] == {"customers": ["No such record."]}
+    body["customers"] = [book["R1-ACTIVE"]]
+    response = client.post("/api/v1/contact/", json=body, headers=auth.jwt("rep1"))
+    assert response.status_code == 201, response.get_data(as_text=True)

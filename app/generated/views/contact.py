@@ -10,6 +10,7 @@ from marshmallow import validate
 from wtforms.validators import Email, NumberRange
 
 from app.backoffice.api_validators import PHONE_NUMBER, language_code
+from app.backoffice.filters import RowScope
 from app.backoffice.inputs import PHONE, choice_label, enum_input, language_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import Contact
@@ -93,6 +94,9 @@ class ContactView(BackOfficeModelView):
         "order_limit": [NumberRange(min=Decimal("0"))],
     }
     formatters_columns = {"company_role": choice_label(Contact.COMPANY_ROLE_CHOICES)}
+    add_form_query_rel_fields = {"customers": [["id", RowScope, "customer"]]}
+    edit_form_query_rel_fields = add_form_query_rel_fields
+    search_form_query_rel_fields = add_form_query_rel_fields
 
 
 class ContactApi(BackOfficeRestApi):
@@ -136,3 +140,5 @@ class ContactApi(BackOfficeRestApi):
         "language": language_code,
         "order_limit": validate.Range(min=Decimal("0")),
     }
+    add_query_rel_fields = ContactView.add_form_query_rel_fields
+    edit_query_rel_fields = add_query_rel_fields
