@@ -28,7 +28,10 @@ def association_owner(model: Model, entity: Entity, field: Field) -> tuple[Entit
 
 
 def display_fields(entity: Entity) -> list[str]:
-    """The fields that name a record in lists and selects: the first text field, else the id."""
+    """The fields that name a record in lists and selects: model.yaml's `display`, else the
+    first text field, else none (the id)."""
+    if entity.display:
+        return list(entity.display)
     for field in entity.fields.values():
         if field.type in ("string", "email"):
             return [field.name]
@@ -289,8 +292,11 @@ def entity_module(model: Model, entity: Entity) -> str:
                 )
     display = display_fields(entity)
     out.append("\n    def __str__(self) -> str:\n")
-    if display:
+    if len(display) == 1:
         out.append(f'        return str(self.{display[0]} or "")\n')
+    elif display:
+        parts = ", ".join(f"self.{name}" for name in display)
+        out.append(f'        return " ".join(str(part) for part in ({parts}) if part)\n')
     else:
         out.append(f'        return f"{entity.label} {{self.id}}"\n')
     out.append("\n    def __repr__(self) -> str:\n")

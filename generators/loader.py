@@ -936,6 +936,7 @@ class _Loader:
                 self.check_inverse(model, entity, field, items, fpath)
             self.check_admin(model, entity, self._entity_nodes.get(entity.name, {}), base)
             self.check_unique_together(entity, self._entity_nodes.get(entity.name, {}), base)
+            self.check_display(entity, self._entity_nodes.get(entity.name, {}), base)
         self.check_roles(model)
 
     def check_inverse(self, model: Model, entity: Entity, field: Field, items: dict, fpath: str):
@@ -1173,6 +1174,25 @@ class _Loader:
                     line=_line(items.get("label", (fs_node, fs_node))[1]),
                 )
             )
+
+    def check_display(self, entity: Entity, entity_items: dict, base: str):
+        """`display: [first_name, last_name]`: the fields naming a record in lists and selects."""
+        names, nodes = self.name_list(entity_items, "display", base)
+        shown = {f.name for f in entity.fields.values() if f.type in spec.DISPLAY_TYPES}
+        for name, node in zip(names, nodes, strict=True):
+            if self.broken_field(entity.name, name) and name not in entity.fields:
+                continue
+            if name not in shown:
+                reason = (
+                    f"'{entity.name}' has no field '{name}'"
+                    if name not in entity.fields
+                    else f"field '{name}' of type '{entity.fields[name].type}' cannot name a record"
+                )
+                self.error(node, f"{base}.display", reason, "MODEL-E110", did_you_mean(name, shown))
+            elif name in entity.display:
+                self.error(node, f"{base}.display", f"field '{name}' is listed twice", "MODEL-E107")
+            else:
+                entity.display.append(name)
 
     def check_unique_together(self, entity: Entity, entity_items: dict, base: str):
         node = entity_items.get("unique_together", (None, None))[1]

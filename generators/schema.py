@@ -86,6 +86,7 @@ class Entity:
     renamed_from: str | None = None
     admin: AdminHints = field(default_factory=AdminHints)
     api: bool = False
+    display: list[str] = field(default_factory=list)
     label_plural_line: int = 0
     help_line: int = 0
 

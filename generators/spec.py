@@ -74,6 +74,7 @@ APP_KEYS = {"name", "languages", "default_language", "currency"}
 APP_REQUIRED = {"name", "languages", "default_language", "currency"}
 MENU_KEYS = {"label", "icon"}
 ENTITY_KEYS = {
+    "display",
     "label",
     "label_plural",
     "help",
@@ -97,6 +98,8 @@ ADMIN_KEYS = {
     "base_view",
     "page_size",
 }
+# Field types that can name a record in lists and selects (`display:`).
+DISPLAY_TYPES = ("string", "text", "email", "phone", "url", "integer", "enum")
 FIELDSET_KEYS = {"label", "fields"}
 ROLE_KEYS = {"label", "help", "area", "superuser", "permissions"}
 ROLE_REQUIRED = {"label"}

@@ -31,6 +31,14 @@ EXPECTED: dict[str, list[str]] = {
         "model.yaml:24:17: entities.article.fields.family.target: unknown entity 'famliy' "
         "[MODEL-E108] (did you mean 'family'?)",
     ],
+    "display_names_only_fields_that_can_name_a_record": [
+        "model.yaml:12:15: entities.contact.display: 'contact' has no field 'first_nam' "
+        "[MODEL-E110] (did you mean 'first_name'?)",
+        "model.yaml:12:26: entities.contact.display: field 'photo' of type 'image' cannot name a "
+        "record [MODEL-E110]",
+        "model.yaml:12:45: entities.contact.display: field 'first_name' is listed twice "
+        "[MODEL-E107]",
+    ],
     "decimal_scale_cannot_exceed_precision": [
         "model.yaml:16:16: entities.article.fields.weight.scale: scale 6 is larger than "
         "precision 4 [MODEL-E113]",

@@ -111,7 +111,7 @@ class Article(Model):
     description_de = translated_property("description", "de")
 
     def __str__(self) -> str:
-        return str(self.sku or "")
+        return " ".join(str(part) for part in (self.sku, self.name) if part)
 
     def __repr__(self) -> str:
         return f"<Article {self.id}>"

@@ -50,7 +50,7 @@ class Contact(Model):
     customers = relationship("Customer", secondary=customer_contacts, back_populates="contacts")
 
     def __str__(self) -> str:
-        return str(self.first_name or "")
+        return " ".join(str(part) for part in (self.first_name, self.last_name) if part)
 
     def __repr__(self) -> str:
         return f"<Contact {self.id}>"

@@ -84,7 +84,7 @@ class Customer(CustomerRules, Model):
     contacts = relationship("Contact", secondary=customer_contacts, back_populates="customers")
 
     def __str__(self) -> str:
-        return str(self.code or "")
+        return str(self.name or "")
 
     def __repr__(self) -> str:
         return f"<Customer {self.id}>"

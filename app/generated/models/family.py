@@ -62,7 +62,7 @@ class Family(Model):
     name_de = translated_property("name", "de")
 
     def __str__(self) -> str:
-        return str(self.code or "")
+        return str(self.name or "")
 
     def __repr__(self) -> str:
         return f"<Family {self.id}>"

@@ -48,7 +48,7 @@ API_LABELS = {
     "photo": _l("Photo"),
     "datasheet": _l("Data sheet"),
     "attributes": _l("Attributes"),
-    "family.code": LABELS["family"],
+    "family.name": LABELS["family"],
 }
 
 
@@ -154,7 +154,7 @@ class ArticleApi(BackOfficeRestApi):
     entity = "article"
     label_columns = API_LABELS
     description_columns = DESCRIPTIONS
-    list_columns = ["id", "sku", "name", "family.id", "family.code", "status", "base_price"]
+    list_columns = ["id", "sku", "name", "family.id", "family.name", "status", "base_price"]
     show_columns = [
         "id",
         "sku",
@@ -162,7 +162,7 @@ class ArticleApi(BackOfficeRestApi):
         "description",
         "status",
         "family.id",
-        "family.code",
+        "family.name",
         "base_price",
         "vat_rate",
         "minimum_quantity",

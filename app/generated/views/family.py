@@ -24,7 +24,7 @@ API_LABELS = {
     "parent": _l("Parent family"),
     "children": _l("Sub-families"),
     "articles": _l("Articles"),
-    "parent.code": LABELS["parent"],
+    "parent.name": LABELS["parent"],
 }
 
 
@@ -66,8 +66,8 @@ class FamilyApi(BackOfficeRestApi):
     entity = "family"
     label_columns = API_LABELS
     description_columns = DESCRIPTIONS
-    list_columns = ["id", "code", "name", "parent.id", "parent.code"]
-    show_columns = ["id", "code", "name", "parent.id", "parent.code"]
+    list_columns = ["id", "code", "name", "parent.id", "parent.name"]
+    show_columns = ["id", "code", "name", "parent.id", "parent.name"]
     add_columns = ["code", "name", "parent"]
     edit_columns = add_columns
     search_columns = ["code", "name", "parent"]
