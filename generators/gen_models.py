@@ -79,7 +79,8 @@ def column_type(field: Field, table: str = "") -> str:
     if t == "file":
         return "FileColumn()"
     if t == "json":
-        return "sa.JSON()"
+        # A blank value is SQL NULL, not the JSON text 'null'.
+        return "sa.JSON(none_as_null=True)"
     raise ValueError(t)
 
 

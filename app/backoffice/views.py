@@ -50,6 +50,9 @@ class QuickSearch(BaseFilter):
         return query
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def refusal_message(blocking: list[tuple[str, int]], labels: dict) -> str:
     """'Cannot delete: 3 Customers still refer to this record.' in the user's language."""
     parts = ", ".join(f"{count} {labels.get(name, name)}" for name, count in blocking)
@@ -171,7 +174,10 @@ class BackOfficeModelView(ModelView):
             return ""
         # Formatters write HTML for the list page; a spreadsheet wants the text ("l'été", not
         # "l&#39;été").
-        return value.unescape() if isinstance(value, Markup) else str(value)
+        text = value.unescape() if isinstance(value, Markup) else str(value)
+        # A cell starting with = + - @ is a formula to a spreadsheet: a customer name such as
+        # "=HYPERLINK(...)" must stay text when the seller opens the export.
+        return "'" + text if text[:1] in FORMULA_STARTS else text
 
     def quick_search_labels(self) -> str:
         return ", ".join(str(self.label_columns.get(c, c)) for c in self.quick_search_columns)

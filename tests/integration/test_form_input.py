@@ -239,6 +239,13 @@ def test_article_without_an_ean_is_saved(client, auth, session):
     assert article.ean is None
 
 
+def test_blank_article_attributes_are_stored_as_sql_null(client, auth, session):
+    auth.login("admin")
+    assert post(client, "/articleview/add", article_form()).status_code == 302
+    stored = session.execute(sa.text("SELECT attributes IS NULL FROM article")).scalar_one()
+    assert stored in (True, 1)
+
+
 def test_blank_optional_inputs_are_stored_as_empty(client, auth, session):
     auth.login("admin")
     assert post(client, "/customerview/add", customer_form()).status_code == 302

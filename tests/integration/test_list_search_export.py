@@ -198,6 +198,16 @@ def test_export_writes_enum_labels_and_related_records_by_name(client, auth, ses
     }
 
 
+def test_export_keeps_formula_like_text_as_text(client, auth, session):
+    make_row(session, "customer", code="C-EVIL", name='=HYPERLINK("http://evil.example","x")')
+    make_row(session, "customer", code="C-PLAIN", name="Plain - with a dash")
+    session.commit()
+    auth.login("admin")
+    names = {row[0]: row[1] for row in _csv(client.get("/customerview/export/"))[1:]}
+    assert names["C-EVIL"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert names["C-PLAIN"] == "Plain - with a dash"
+
+
 def test_export_holds_every_page_in_the_lists_order(client, auth, session):
     codes = [f"C-{i:03}" for i in range(25)]
     for code in codes:

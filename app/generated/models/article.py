@@ -85,7 +85,7 @@ class Article(Model):
     photo = sa.Column(ImageColumn(), nullable=True)
     datasheet = sa.Column(FileColumn(), nullable=True)
     attributes = sa.Column(
-        sa.JSON(),
+        sa.JSON(none_as_null=True),
         nullable=True,
         comment='Free properties as a JSON object, for example {"colour": "red"}.',
     )
