@@ -66,57 +66,64 @@ def _extra_input(model: Model, entity: Entity, field: Field) -> str | None:
     return None
 
 
-def _validators(field: Field) -> list[str]:
-    v = []
-    if field.type == "email":
-        v.append("Email()")
-    elif field.type == "url":
-        v.append("URL()")
-    elif field.type == "phone":
-        v.append("PHONE")
+def _rules(field: Field) -> list[tuple]:
+    """The checks a field's value must pass beyond its column type, said once for the screen's
+    WTForms validators and the API's marshmallow ones."""
+    rules: list[tuple] = []
+    if field.type in ("email", "url", "phone"):
+        rules.append((field.type,))
     if field.type == "string" and field.min_length:
-        v.append(f"Length(min={field.min_length}, max={field.length or 255})")
+        rules.append(("length", field.min_length, field.length or 255))
     if field.type == "text" and field.max_length:
-        v.append(f"Length(max={field.max_length})")
+        rules.append(("length", None, field.max_length))
     if field.min is not None or field.max is not None:
-        bounds = []
-        if field.min is not None:
-            bounds.append(f"min={lit(field.min)}")
-        if field.max is not None:
-            bounds.append(f"max={lit(field.max)}")
-        v.append(f"NumberRange({', '.join(bounds)})")
-    return v
+        rules.append(("range", field.min, field.max))
+    return rules
+
+
+def _bounds(low, high) -> str:
+    parts = [f"min={lit(low)}"] if low is not None else []
+    return ", ".join(parts + ([f"max={lit(high)}"] if high is not None else []))
+
+
+def _validators(field: Field) -> list[str]:
+    """WTForms validators for the screen's form."""
+    named = {"email": "Email()", "url": "URL()", "phone": "PHONE"}
+    out = []
+    for rule in _rules(field):
+        if rule[0] in named:
+            out.append(named[rule[0]])
+        elif rule[0] == "length":
+            out.append(f"Length({_bounds(rule[1], rule[2])})")
+        else:
+            out.append(f"NumberRange({_bounds(rule[1], rule[2])})")
+    return out
 
 
 def _api_validators(field: Field) -> list[str]:
-    """The screen's rules as marshmallow validators (the column's length is checked already).
+    """The same rules as marshmallow validators (the column's own length is checked already).
 
     Flask-AppBuilder's REST API takes marshmallow validators, one per column: the WTForms ones
     of the screen there make every call carrying the field fail with a 500.
     """
-    v = []
-    if field.type == "email":
-        v.append("validate.Email()")
-    elif field.type == "url":
-        v.append("validate.URL()")
-    elif field.type == "phone":
-        v.append("PHONE_NUMBER")
-    elif field.type == "country":
-        v.append("country_code")
-    elif field.type == "language":
-        v.append("language_code")
-    if field.type == "string" and field.min_length:
-        v.append(f"validate.Length(min={field.min_length})")
-    if field.type == "text" and field.max_length:
-        v.append(f"validate.Length(max={field.max_length})")
-    if field.min is not None or field.max is not None:
-        bounds = []
-        if field.min is not None:
-            bounds.append(f"min={lit(field.min)}")
-        if field.max is not None:
-            bounds.append(f"max={lit(field.max)}")
-        v.append(f"validate.Range({', '.join(bounds)})")
-    return v
+    named = {
+        "email": "validate.Email()",
+        "url": "validate.URL()",
+        "phone": "PHONE_NUMBER",
+        "country": "country_code",
+        "language": "language_code",
+    }
+    out = [named[field.type]] if field.type in ("country", "language") else []
+    for rule in _rules(field):
+        if rule[0] in named:
+            out.append(named[rule[0]])
+        elif rule[0] == "length":
+            # The column's type enforces the maximum of a string; a text has only this one.
+            low, high = rule[1], rule[2] if field.type == "text" else None
+            out.append(f"validate.Length({_bounds(low, high)})")
+        else:
+            out.append(f"validate.Range({_bounds(rule[1], rule[2])})")
+    return out
 
 
 def _one_validator(validators: list[str]) -> str:
@@ -215,7 +222,7 @@ def entity_module(model: Model, entity: Entity) -> str:
     out.append(f"DESCRIPTIONS = {{{', '.join(f'{k}: {v}' for k, v in descriptions)}}}\n")
     label_items = ", ".join(
         ['"id": _l("Id")']
-        + [f"{k}: {v}" for k, v in labels]
+        + ["**LABELS"]
         + [
             f'"{f.name}.{d}": LABELS[{lit(f.name)}]'
             for f in fields.values()

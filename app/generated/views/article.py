@@ -32,24 +32,7 @@ LABELS = {
 DESCRIPTIONS = {
     "attributes": _l('Free properties as a JSON object, for example {"colour": "red"}.')
 }
-API_LABELS = {
-    "id": _l("Id"),
-    "sku": _l("SKU"),
-    "name": _l("Name"),
-    "description": _l("Description"),
-    "status": _l("Status"),
-    "family": _l("Family"),
-    "base_price": _l("Base price"),
-    "vat_rate": _l("VAT rate (%)"),
-    "minimum_quantity": _l("Minimum quantity"),
-    "weight": _l("Weight (kg)"),
-    "ean": _l("EAN / ISBN"),
-    "publication_date": _l("Publication date"),
-    "photo": _l("Photo"),
-    "datasheet": _l("Data sheet"),
-    "attributes": _l("Attributes"),
-    "family.name": LABELS["family"],
-}
+API_LABELS = {"id": _l("Id"), **LABELS, "family.name": LABELS["family"]}
 
 
 class ArticleView(BackOfficeModelView):

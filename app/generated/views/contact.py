@@ -27,18 +27,7 @@ LABELS = {
     "customers": _l("Customers"),
 }
 DESCRIPTIONS = {}
-API_LABELS = {
-    "id": _l("Id"),
-    "first_name": _l("First name"),
-    "last_name": _l("Last name"),
-    "email": _l("Email"),
-    "phone": _l("Phone"),
-    "department": _l("Department"),
-    "company_role": _l("Role in the company"),
-    "language": _l("Language"),
-    "order_limit": _l("Order amount limit"),
-    "customers": _l("Customers"),
-}
+API_LABELS = {"id": _l("Id"), **LABELS}
 
 
 class ContactView(BackOfficeModelView):

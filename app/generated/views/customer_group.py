@@ -19,13 +19,7 @@ LABELS = {
     "customers": _l("Customers"),
 }
 DESCRIPTIONS = {"minimum_order": _l("Orders below this amount, before VAT, cannot be placed.")}
-API_LABELS = {
-    "id": _l("Id"),
-    "name": _l("Name"),
-    "minimum_order": _l("Minimum order amount"),
-    "hide_prices": _l("Hide prices"),
-    "customers": _l("Customers"),
-}
+API_LABELS = {"id": _l("Id"), **LABELS}
 
 
 class CustomerGroupView(BackOfficeModelView):

@@ -17,15 +17,7 @@ LABELS = {
     "articles": _l("Articles"),
 }
 DESCRIPTIONS = {}
-API_LABELS = {
-    "id": _l("Id"),
-    "code": _l("Code"),
-    "name": _l("Name"),
-    "parent": _l("Parent family"),
-    "children": _l("Sub-families"),
-    "articles": _l("Articles"),
-    "parent.name": LABELS["parent"],
-}
+API_LABELS = {"id": _l("Id"), **LABELS, "parent.name": LABELS["parent"]}
 
 
 class FamilyView(BackOfficeModelView):
