@@ -313,9 +313,7 @@ class BackOfficeRestApi(ModelRestApi):
     def _refused_by_database(self) -> Response:
         # The datamodel has logged the database's error and rolled back.
         self.datamodel.session.rollback()
-        return self.response_422(
-            message=_("The record could not be saved: it conflicts with another record.")
-        )
+        return self.response_422(message=str(SAVE_REFUSED))
 
 
 def _unknown_related_records(item, columns) -> dict[str, list[str]]:
