@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, make_response
+from flask import current_app, g, has_request_context, jsonify, make_response
 from flask_appbuilder.security.api import SecurityApi
 from flask_appbuilder.security.sqla.manager import SecurityManager
+from flask_appbuilder.security.sqla.models import assoc_permissionview_role
 from flask_appbuilder.utils.limit import Limit
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
@@ -49,3 +50,28 @@ class PortalSecurityManager(SecurityManager):
         jwt_manager = super().create_jwt_manager(app)
         jwt_manager.invalid_token_loader(_not_authenticated)
         return jwt_manager
+
+    def exist_permission_on_roles(self, view_name: str, permission_name: str, role_ids) -> bool:
+        """FAB asks once per menu entry and button (20+ queries a page): load the request's
+        roles' permissions once and answer from memory."""
+        if not has_request_context():
+            return super().exist_permission_on_roles(view_name, permission_name, role_ids)
+        cache = g.setdefault("_role_permissions", {})
+        key = tuple(sorted(role_ids))
+        if key not in cache:
+            cache[key] = self._permission_pairs(key)
+        return (view_name, permission_name) in cache[key]
+
+    def _permission_pairs(self, role_ids: tuple[int, ...]) -> frozenset[tuple[str, str]]:
+        rows = (
+            self.session.query(self.viewmenu_model.name, self.permission_model.name)
+            .select_from(self.permissionview_model)
+            .join(
+                assoc_permissionview_role,
+                self.permissionview_model.id == assoc_permissionview_role.c.permission_view_id,
+            )
+            .join(self.permission_model, self.permissionview_model.permission)
+            .join(self.viewmenu_model, self.permissionview_model.view_menu)
+            .filter(assoc_permissionview_role.c.role_id.in_(role_ids))
+        )
+        return frozenset((view, permission) for view, permission in rows)
