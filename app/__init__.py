@@ -40,6 +40,8 @@ def create_app(config: str | None = None, **overrides) -> Flask:
     from app.generated.roles import FAB_ROLES
 
     app.config["FAB_ROLES"] = FAB_ROLES
+    app.config.setdefault("UPLOAD_FOLDER", f"{instance / 'uploads'}/")
+    app.config.setdefault("IMG_UPLOAD_FOLDER", f"{instance / 'uploads' / 'images'}/")
     for folder in ("UPLOAD_FOLDER", "IMG_UPLOAD_FOLDER"):
         Path(app.config[folder]).mkdir(parents=True, exist_ok=True)
 

@@ -30,8 +30,6 @@ def build_app(database_url: str, instance: Path):
         "testing",
         INSTANCE_DIR=str(instance),
         SQLALCHEMY_DATABASE_URI=database_url,
-        UPLOAD_FOLDER=str(instance / "uploads") + "/",
-        IMG_UPLOAD_FOLDER=str(instance / "uploads" / "images") + "/",
     )
 
 

@@ -38,8 +38,8 @@ FAB_API_SWAGGER_UI = True
 FAB_CREATE_DB = False
 FAB_UPDATE_PERMS = False
 FAB_PASSWORD_COMPLEXITY_ENABLED = True
-UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads") + "/"
-IMG_UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads" / "images") + "/"
+# UPLOAD_FOLDER and IMG_UPLOAD_FOLDER default to uploads/ under INSTANCE_DIR (see create_app), so
+# that moving the instance moves its uploads.
 IMG_UPLOAD_URL = "/uploads/images/"
 IMG_SIZE = (600, 600, True)
 FILE_ALLOWED_EXTENSIONS = ("pdf", "txt", "csv", "xlsx", "docx", "odt", "png", "jpg", "jpeg")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,6 @@ def make_app(instance: Path, database_url: str, **overrides):
         "testing",
         INSTANCE_DIR=str(instance),
         SQLALCHEMY_DATABASE_URI=database_url,
-        UPLOAD_FOLDER=str(instance / "uploads") + "/",
-        IMG_UPLOAD_FOLDER=str(instance / "uploads" / "images") + "/",
         **overrides,
     )
 
@@ -82,22 +81,32 @@ def prepare_database(app) -> None:
             )
 
 
+@contextmanager
+def app_on_new_database(backend: str, instance: Path, tag: str):
+    """An app on an empty database of its own: a file under `instance`, or a PostgreSQL database
+    dropped afterwards."""
+    drop = None
+    if backend == "sqlite":
+        url = f"sqlite:///{instance / f'{tag}.sqlite3'}"
+    else:
+        url, drop = _postgres_database(f"{tag}_{uuid.uuid4().hex[:8]}")
+    app = make_app(instance, url)
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+        if drop:
+            drop()
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend_app(request, tmp_path_factory):
     instance = tmp_path_factory.mktemp(f"instance-{request.param}")
-    drop = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{instance / 'test.sqlite3'}"
-    else:
-        url, drop = _postgres_database(uuid.uuid4().hex[:8])
-    app = make_app(instance, url)
-    prepare_database(app)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    if drop:
-        drop()
+    with app_on_new_database(request.param, instance, "test") as app:
+        prepare_database(app)
+        yield app
 
 
 @pytest.fixture

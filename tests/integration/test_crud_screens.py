@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 import sqlalchemy as sa
 
 from app.extensions import db
 from app.generated import models
 from generators.loader import load_model
-from generators.schema import class_name
 from tests.conftest import csrf_token
+from tests.integration.records import make_row
 
 MODEL = load_model("model.yaml")
-_COUNTER = itertools.count()
 ENTITIES = list(MODEL.entities.values())
-
-
-def _target_row(session, entity_name: str):
-    """A row of a relation's target, created directly so the form has something to point at."""
-    cls = getattr(models, class_name(entity_name))
-    target = MODEL.entities[entity_name]
-    tag = f"dep{next(_COUNTER)}"
-    values = {
-        f.name: _value(f, tag) for f in target.fields.values() if f.required and not f.is_relation
-    }
-    row = cls(**values)
-    session.add(row)
-    session.flush()
-    return row
 
 
 def _value(field, tag: str):
@@ -75,7 +58,7 @@ def _form(session, entity, tag: str) -> dict:
         if field.type == "belongs_to":
             if field.target == "user" or field.target == entity.name:
                 continue
-            data[field.name] = str(_target_row(session, field.target).id)
+            data[field.name] = str(make_row(session, field.target).id)
         elif field.type == "many_to_many":
             continue
         else:

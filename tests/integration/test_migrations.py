@@ -12,7 +12,6 @@ are compared here by name (and, on SQLite, which keeps the text as written, by t
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -25,7 +24,7 @@ from flask_migrate import downgrade, upgrade
 import app.generated.models  # noqa: F401  (every table on Model.metadata)
 from app import MIGRATIONS_DIR
 from app.extensions import db
-from tests.conftest import BACKENDS, _postgres_database, make_app
+from tests.conftest import BACKENDS, app_on_new_database, make_app
 
 # The options migrations/env.py gives Alembic: the same comparison as `flask db migrate`.
 COMPARE_OPTIONS = {"compare_type": True, "compare_server_default": True, "render_as_batch": True}
@@ -34,18 +33,8 @@ COMPARE_OPTIONS = {"compare_type": True, "compare_server_default": True, "render
 @pytest.fixture(params=BACKENDS)
 def empty_app(request, tmp_path):
     """An app on an empty database of its own."""
-    drop = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
-    else:
-        url, drop = _postgres_database(f"migrations_{uuid.uuid4().hex[:8]}")
-    app = make_app(tmp_path, url)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    if drop:
-        drop()
+    with app_on_new_database(request.param, tmp_path, "migrations") as app:
+        yield app
 
 
 def copy_of_models() -> sa.MetaData:
