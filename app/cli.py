@@ -45,7 +45,7 @@ def create_admin(username: str, email: str, password: str | None) -> None:
 
 @demo_cli.command("load")
 def demo_load() -> None:
-    """Load the demonstration data set (customers, contacts, families, articles)."""
+    """Load the demonstration data set: records of every entity and four staff users."""
     from app.demo import load_demo_data
 
     counts = load_demo_data()

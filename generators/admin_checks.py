@@ -48,8 +48,8 @@ class AdminChecks:
                 allowed = {
                     f.name
                     for f in entity.fields.values()
-                    if f.type not in ("json", "image", "file", "has_many", "many_to_many")
-                    and not (key == "search_columns" and f.type == "belongs_to")
+                    if f.type not in ("json", "image", "file", "time", "has_many")
+                    and not (key == "search_columns" and f.is_relation)
                 }
             for name, name_node in zip(names, nodes, strict=True):
                 if name in allowed or self.broken_field(entity.name, name):
@@ -114,6 +114,21 @@ class AdminChecks:
             )
         else:
             hints.base_view = base_view
+        read_only, read_only_nodes = self.name_list(items, "read_only", path)
+        for name, name_node in zip(read_only, read_only_nodes, strict=True):
+            field = entity.fields.get(name)
+            if field is None and self.broken_field(entity.name, name):
+                continue
+            if field is None or field.type == "has_many":
+                self.error(
+                    name_node,
+                    f"{path}.read_only",
+                    f"'{entity.name}' has no stored field '{name}'",
+                    "MODEL-E110",
+                    did_you_mean(name, [f for f in entity.fields if f != name]),
+                )
+            else:
+                hints.read_only.append(name)
         related, related_nodes = self.name_list(items, "related", path)
         for name, name_node in zip(related, related_nodes, strict=True):
             field = entity.fields.get(name)
@@ -126,15 +141,20 @@ class AdminChecks:
                     f"'{entity.name}' has no has_many field '{name}'",
                     "MODEL-E123",
                     did_you_mean(
-                        name, [f.name for f in entity.fields.values() if f.type == "has_many"]
+                        name,
+                        [
+                            f.name
+                            for f in entity.fields.values()
+                            if f.type in ("has_many", "many_to_many")
+                        ],
                     ),
                 )
-            elif field.type != "has_many":
+            elif field.type not in ("has_many", "many_to_many"):
                 self.error(
                     name_node,
                     f"{path}.related",
                     f"field '{name}' is of type '{field.type}'; related lists need a has_many "
-                    "field",
+                    "or many_to_many field",
                     "MODEL-E123",
                 )
             else:

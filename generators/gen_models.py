@@ -56,6 +56,8 @@ def column_type(field: Field, table: str = "") -> str:
         return "sa.Date()"
     if t == "datetime":
         return "sa.DateTime(timezone=True)"
+    if t == "time":
+        return "sa.Time()"
     if t == "enum":
         values = ", ".join(lit(v) for v in field.values)
         length = max(len(v) for v in field.values)
@@ -91,7 +93,11 @@ def _column(field: Field, table: str) -> str:
         args.append("unique=True")
     if field.index and not field.unique:
         args.append("index=True")
-    if field.default is not None:
+    if field.default == "now" and field.type == "datetime":
+        # The moment the row is written, in UTC, whichever program writes it.
+        args.append("default=lambda: datetime.datetime.now(datetime.UTC)")
+        args.append("server_default=sa.func.now()")
+    elif field.default is not None:
         args.append(f"default={lit(field.default)}")
         args.append(f"server_default={_server_default(field)}")
     if field.help:
@@ -170,6 +176,9 @@ def _relations(model: Model, entity: Entity) -> tuple[list[str], set[str]]:
                 args.append(f"secondaryjoin=lambda: {entity.class_name}.id == {table}.c.{theirs}")
             if field.inverse:
                 args.append(f"back_populates={lit(field.inverse)}")
+            if field.name in entity.admin.list_columns:
+                # Shown on every row of the list: one query for the page, not one per row.
+                args.append('lazy="selectin"')
             lines.append(f"    {field.name} = relationship({', '.join(args)})\n")
     return lines, tables
 
@@ -217,7 +226,7 @@ def entity_module(model: Model, entity: Entity) -> str:
         imports.append("from flask_appbuilder.security.sqla.models import User  # noqa: F401")
     if any(f.default is not None and f.type in ("decimal", "money") for f in fields):
         imports.append("from decimal import Decimal")
-    if any(isinstance(f.default, datetime.date) for f in fields):
+    if any(isinstance(f.default, datetime.date) or f.default == "now" for f in fields):
         imports.append("import datetime")
     needs_l = "enum" in uses
     if needs_l:

@@ -7,8 +7,8 @@ from generators.pyfmt import HEADER, lit, tr
 from generators.schema import Entity, Field, Model, class_name
 
 # Types whose form input is not what Flask-AppBuilder would derive from the column.
-CUSTOM_INPUTS = {"enum", "country", "language", "json"}
-NOT_FILTERABLE = {"json", "image", "file", "has_many", "many_to_many"}
+CUSTOM_INPUTS = {"enum", "country", "language", "json", "time"}
+NOT_FILTERABLE = {"json", "image", "file", "time", "has_many", "many_to_many"}
 
 
 def row_scoped_entities(model: Model) -> set[str]:
@@ -26,7 +26,8 @@ def translation_inputs(model: Model, entity: Entity) -> list[str]:
     return [f"{f.name}_{lang}" for f in entity.translatable_fields for lang in languages]
 
 
-def _fieldsets(model: Model, entity: Entity) -> list[str]:
+def _fieldsets(model: Model, entity: Entity, *, editable: bool = False) -> list[str]:
+    """The form's sections; `editable` leaves out the read-only fields (kept on the show page)."""
     hints = entity.admin
     sets = [(tr(fs.label), list(fs.fields)) for fs in hints.fieldsets]
     listed = {n for _, names in sets for n in names}
@@ -36,6 +37,9 @@ def _fieldsets(model: Model, entity: Entity) -> list[str]:
     translations = translation_inputs(model, entity)
     if translations:
         sets.append((tr("Translations"), translations))
+    if editable:
+        sets = [(label, [n for n in names if n not in hints.read_only]) for label, names in sets]
+        sets = [(label, names) for label, names in sets if names]
     return [
         f'({label}, {{"fields": [{", ".join(lit(n) for n in names)}]}})' for label, names in sets
     ]
@@ -63,6 +67,8 @@ def _extra_input(model: Model, entity: Entity, field: Field) -> str | None:
         return f"language_input({label}, required={required}, description={description})"
     if field.type == "json":
         return f"json_input({label}, required={required}, description={description})"
+    if field.type == "time":
+        return f"time_input({label}, required={required}, description={description})"
     return None
 
 
@@ -169,6 +175,10 @@ def entity_module(model: Model, entity: Entity) -> str:
     wtf = sorted({v.split("(")[0] for vs in validators.values() for v in vs} - {"PHONE"})
     inputs = sorted({e.split("(")[0] for e in extra.values()})
 
+    list_columns = (
+        hints.list_columns or [n for n in form_fields(entity) if fields[n].type != "json"][:6]
+    )
+
     # Import only the base classes used: a hand-written base view replaces the screen's, and an
     # entity without an API has no API class (an unused import fails `ruff check`).
     bases = ([] if hints.base_view else ["BackOfficeModelView"]) + (
@@ -188,6 +198,15 @@ def entity_module(model: Model, entity: Entity) -> str:
         imports.append(f"from app.backoffice.inputs import {', '.join(inputs)}")
     if any(f.type == "enum" for f in fields.values()):
         imports.append("from app.backoffice.inputs import choice_label")
+    formatting = sorted(
+        ({"money_text"} if any(f.type == "money" for f in fields.values()) else set())
+        | ({"names_text"} if any(fields[n].type == "many_to_many" for n in list_columns) else set())
+    )
+    if formatting:
+        imports.append(f"from app.backoffice.formatting import {', '.join(formatting)}")
+    for reference in entity.checks:
+        module, function = reference.split(":")
+        imports.append(f"from {module} import {function}")
     if any("PHONE" in vs for vs in validators.values()):
         imports.append("from app.backoffice.inputs import PHONE")
     if wtf:
@@ -244,9 +263,6 @@ def entity_module(model: Model, entity: Entity) -> str:
     out.append(f'    add_title = _l("Add: %(entity)s", entity={tr(entity.label)})\n')
     out.append(f'    edit_title = _l("Edit: %(entity)s", entity={tr(entity.label)})\n')
     out.append("    label_columns = LABELS\n    description_columns = DESCRIPTIONS\n")
-    list_columns = (
-        hints.list_columns or [n for n in form_fields(entity) if fields[n].type != "json"][:6]
-    )
     out.append(f"    list_columns = [{', '.join(lit(n) for n in list_columns)}]\n")
     quick = hints.search_columns
     out.append(f"    quick_search_columns = [{', '.join(lit(n) for n in quick)}]\n")
@@ -261,10 +277,21 @@ def entity_module(model: Model, entity: Entity) -> str:
         out.append(f"    base_order = ({lit(column)}, {lit(direction)})\n")
     if hints.page_size:
         out.append(f"    page_size = {hints.page_size}\n")
-    fieldsets = _fieldsets(model, entity)
+    fieldsets = _fieldsets(model, entity, editable=True)
     out.append(f"    add_fieldsets = [{', '.join(fieldsets)}]\n")
     out.append("    edit_fieldsets = add_fieldsets\n")
-    out.append("    show_fieldsets = add_fieldsets\n")
+    if hints.read_only:
+        out.append(f"    show_fieldsets = [{', '.join(_fieldsets(model, entity))}]\n")
+    else:
+        out.append("    show_fieldsets = add_fieldsets\n")
+    checks = [reference.split(":")[1] for reference in entity.checks]
+    if checks:
+        out.append(f"    record_checks = ({''.join(f'{c}, ' for c in checks)})\n")
+    if entity.singleton:
+        out.append("    singleton = True\n")
+    authored = [f.name for f in fields.values() if f.default == "current_user"]
+    if authored:
+        out.append(f"    current_user_fields = ({''.join(f'{lit(n)}, ' for n in authored)})\n")
     if extra:
         items = ", ".join(f"{lit(k)}: {v}" for k, v in extra.items())
         out.append(f"    add_form_extra_fields = {{{items}}}\n")
@@ -272,13 +299,17 @@ def entity_module(model: Model, entity: Entity) -> str:
     if validators:
         items = ", ".join(f"{lit(k)}: [{', '.join(v)}]" for k, v in validators.items())
         out.append(f"    validators_columns = {{{items}}}\n")
-    enums = [f for f in fields.values() if f.type == "enum"]
-    if enums:
-        items = ", ".join(
-            f"{lit(f.name)}: choice_label({entity.class_name}.{f.name.upper()}_CHOICES)"
-            for f in enums
-        )
-        out.append(f"    formatters_columns = {{{items}}}\n")
+    shown_lists = [n for n in list_columns if fields[n].type == "many_to_many"]
+    formatter_names = {"money": "money_text", "many_to_many": "names_text"}
+    formatters = [
+        f"{lit(f.name)}: choice_label({entity.class_name}.{f.name.upper()}_CHOICES)"
+        if f.type == "enum"
+        else f"{lit(f.name)}: {formatter_names[f.type]}"
+        for f in fields.values()
+        if f.type in ("enum", "money") or f.name in shown_lists
+    ]
+    if formatters:
+        out.append(f"    formatters_columns = {{{', '.join(formatters)}}}\n")
     if filters:
         out.append(f"    base_filters = {filters}\n")
     if related_scopes:
@@ -293,7 +324,11 @@ def entity_module(model: Model, entity: Entity) -> str:
         shown = _api_columns(model, entity, stored)
         listed = _api_columns(model, entity, list_columns)
         writable = [
-            n for n in fields if fields[n].type not in ("has_many", "image", "file") and n != "id"
+            n
+            for n in fields
+            if fields[n].type not in ("has_many", "image", "file")
+            and n != "id"
+            and n not in hints.read_only
         ]
         orderable = [
             fields[n].column_name
@@ -318,6 +353,12 @@ def entity_module(model: Model, entity: Entity) -> str:
         if api_validators:
             items = ", ".join(f"{lit(k)}: {_one_validator(v)}" for k, v in api_validators.items())
             out.append(f"    validators_columns = {{{items}}}\n")
+        if checks:
+            out.append(f"    record_checks = {entity.view_name}.record_checks\n")
+        if entity.singleton:
+            out.append("    singleton = True\n")
+        if authored:
+            out.append(f"    current_user_fields = {entity.view_name}.current_user_fields\n")
         if filters:
             out.append(f"    base_filters = {filters}\n")
         if related_scopes:

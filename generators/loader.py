@@ -324,6 +324,18 @@ class _Loader(ReferenceChecks, AdminChecks, NodeReader):
                     f"invalid class reference '{mixin}': expected 'package.module:ClassName'",
                     "MODEL-E121",
                 )
+        checks, check_nodes = self.name_list(items, "checks", path)
+        for check, check_node in zip(checks, check_nodes, strict=True):
+            if DOTTED_CLASS.match(check):
+                entity.checks.append(check)
+            else:
+                self.error(
+                    check_node,
+                    f"{path}.checks",
+                    f"invalid function reference '{check}': expected 'package.module:function'",
+                    "MODEL-E121",
+                )
+        entity.singleton = self.scalar(items, "singleton", path, bool, False)
         fields_node = items.get("fields", (None, None))[1]
         field_items = self.mapping(fields_node, f"{path}.fields")
         if field_items is not None and fields_node is not None and not field_items:
@@ -562,7 +574,28 @@ class _Loader(ReferenceChecks, AdminChecks, NodeReader):
             "boolean": (bool,),
             "date": (datetime.date,),
         }.get(field.type, (str,))
-        if field.type in ("json", "image", "file", "datetime") or field.is_relation:
+        if field.type == "belongs_to":
+            # The one default a relation can have: the user saving the record (an author).
+            if value == "current_user" and field.target == "user":
+                return value
+            self.error(
+                node,
+                path,
+                "a belongs_to can only default to 'current_user', and only with target 'user'",
+                "MODEL-E118",
+            )
+            return None
+        if field.type == "datetime":
+            if value == "now":
+                return value
+            self.error(
+                node,
+                path,
+                f"a field of type 'datetime' can only default to 'now', found {_describe(value)}",
+                "MODEL-E118",
+            )
+            return None
+        if field.type in ("json", "image", "file", "datetime", "time") or field.is_relation:
             self.error(
                 node, path, f"a field of type '{field.type}' cannot have a default", "MODEL-E118"
             )

@@ -71,6 +71,7 @@ class AdminHints:
     related: list[str] = field(default_factory=list)
     base_view: str | None = None
     page_size: int | None = None
+    read_only: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -87,6 +88,8 @@ class Entity:
     admin: AdminHints = field(default_factory=AdminHints)
     api: bool = False
     display: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    singleton: bool = False
     label_plural_line: int = 0
     help_line: int = 0
 

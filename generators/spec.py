@@ -16,6 +16,7 @@ SCALAR_TYPES = (
     "boolean",
     "date",
     "datetime",
+    "time",
     "enum",
     "email",
     "url",
@@ -47,6 +48,7 @@ TYPE_KEYS: dict[str, set[str]] = {
     "boolean": set(),
     "date": set(),
     "datetime": set(),
+    "time": set(),
     "enum": {"values"},
     "email": set(),
     "url": set(),
@@ -56,7 +58,7 @@ TYPE_KEYS: dict[str, set[str]] = {
     "image": set(),
     "file": set(),
     "json": set(),
-    "belongs_to": {"target", "required", "index", "on_delete", "inverse"},
+    "belongs_to": {"target", "required", "index", "on_delete", "inverse", "default"},
     "has_many": {"target", "inverse"},
     "many_to_many": {"target", "inverse"},
 }
@@ -84,6 +86,8 @@ ENTITY_KEYS = {
     "renamed_from",
     "admin",
     "api",
+    "checks",
+    "singleton",
 }
 ENTITY_REQUIRED = {"label", "fields"}
 ADMIN_KEYS = {
@@ -97,9 +101,10 @@ ADMIN_KEYS = {
     "related",
     "base_view",
     "page_size",
+    "read_only",
 }
 # Field types that can name a record in lists and selects (`display:`).
-DISPLAY_TYPES = ("string", "text", "email", "phone", "url", "integer", "enum")
+DISPLAY_TYPES = ("string", "text", "email", "phone", "url", "integer", "enum", "date")
 FIELDSET_KEYS = {"label", "fields"}
 ROLE_KEYS = {"label", "help", "area", "superuser", "permissions"}
 ROLE_REQUIRED = {"label"}

@@ -11,7 +11,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import escape
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 # Shared with the REST API's validator (app/backoffice/api_validators.py): one rule, two users.
@@ -80,6 +80,13 @@ def language_input(label, required: bool, description=""):
 
     return SelectField(
         label, choices=choices, validators=_presence(required), description=description
+    )
+
+
+def time_input(label, required: bool, description=""):
+    """A time of day, hours and minutes (a cut-off time: orders placed before 14:00...)."""
+    return TimeField(
+        label, validators=_presence(required), description=description, format="%H:%M"
     )
 
 

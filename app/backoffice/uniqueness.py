@@ -53,33 +53,31 @@ def unique_conflicts(
     *,
     exclude_pk: Any = None,
     labels: Mapping[str, Any] | None = None,
-    skip_single: bool = False,
 ) -> dict[str, list[str]]:
     """{field: [message]} for each unique constraint another row already holds these values of.
 
     `value_of(field)` gives the value about to be saved (a related record for a relation);
     `exclude_pk` is the row being edited. A constraint with a blank value is not checked, as
-    SQL lets blanks repeat. `skip_single` leaves one-column constraints to Flask-AppBuilder's own
-    form validator, which already names them.
+    SQL lets blanks repeat.
     """
     labels = labels or {}
     pk = sa.inspect(model_class).primary_key[0]
     problems: dict[str, list[str]] = {}
     with session.no_autoflush:
         for fields in unique_sets(model_class):
-            if skip_single and len(fields) == 1:
-                continue
             values = [_stored(value_of(name)) for name, _column in fields]
             if any(v is None or v == "" for v in values):
                 continue
             pairs = zip(fields, values, strict=True)
-            query = sa.select(pk).where(*(column == v for (_name, column), v in pairs))
+            query = sa.select(model_class).where(*(column == v for (_name, column), v in pairs))
             if exclude_pk is not None:
                 query = query.where(pk != exclude_pk)
-            if session.execute(query.limit(1)).first() is None:
+            other = session.scalars(query.limit(1)).first()
+            if other is None:
                 continue
             if len(fields) == 1:
-                message = _("Already exists.")
+                # Naming the holder lets the user find it ("Already used by Librairie Dupont.").
+                message = _("Already used by %(record)s.", record=str(other) or f"#{other.id}")
             else:
                 names = ", ".join(str(labels.get(name, name)) for name, _column in fields)
                 message = _("Another record already has the same %(fields)s.", fields=names)

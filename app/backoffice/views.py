@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime
+from decimal import Decimal
+from functools import partial
 
 import sqlalchemy as sa
-from flask import Response, g, request
+from flask import Response, g, redirect, request, url_for
 from flask_appbuilder import ModelRestApi, ModelView
 from flask_appbuilder.const import API_RESULT_RES_KEY
 from flask_appbuilder.exceptions import DatabaseException
@@ -14,6 +15,7 @@ from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_filter_args, get_order_args
+from flask_appbuilder.validators import Unique
 from flask_appbuilder.views import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -21,6 +23,7 @@ from markupsafe import Markup
 from marshmallow import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.backoffice import exports
 from app.backoffice.uniqueness import unique_conflicts
 from app.domain.deletion import records_in_the_way
 from app.domain.scoping import ROW_SCOPED_ENTITIES, visible_rows_condition
@@ -48,9 +51,6 @@ class QuickSearch(BaseFilter):
                 )
             )
         return query
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def refusal_message(blocking: list[tuple[str, int]], labels: dict) -> str:
@@ -101,6 +101,11 @@ class BackOfficeModelView(ModelView):
     quick_search_columns: list[str] = []
     list_template = "backoffice/list.html"
     database_error_message = SAVE_REFUSED
+    # model.yaml's `checks`: functions of the values about to be saved, returning
+    # {field: [message]}; the same ones run for the API.
+    record_checks: tuple = ()
+    # model.yaml's `singleton`: the entity has one record (the portal's settings).
+    singleton = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -122,8 +127,28 @@ class BackOfficeModelView(ModelView):
                 field.data = None
         super().process_form(form, is_created)
 
+    @expose("/list/")
+    @has_access
+    def list(self):
+        """A singleton's list is its one record, when it exists."""
+        if self.singleton:
+            pk = self.datamodel.session.scalar(singleton_pk(self.datamodel.obj))
+            if pk is not None:
+                return redirect(url_for(f"{self.endpoint}.show", pk=pk))
+        return super().list()
+
+    # model.yaml's `default: current_user`: relations to the user saving a new record.
+    current_user_fields: tuple = ()
+
+    def pre_add(self, item):
+        if self.singleton and self.datamodel.session.scalar(singleton_pk(type(item))):
+            raise ValueError(str(ONLY_ONE))
+        stamp_current_user(item, self.current_user_fields)
+
     def pre_delete(self, item):
         """Refuse, with a message naming what is in the way, to delete a restricted record."""
+        if self.singleton:
+            raise ValueError(str(ONLY_ONE))
         blocking = records_in_the_way(self.datamodel.session, item)
         if blocking:
             raise ValueError(refusal_message(blocking, self.label_columns))
@@ -146,27 +171,30 @@ class BackOfficeModelView(ModelView):
     @expose("/export/")
     @has_access
     def export(self):
-        """The list as it is filtered on screen, every page, as CSV in the user's language."""
+        """The list as it is filtered on screen, every page, as CSV (or xlsx with `?fmt=xlsx`)
+        in the user's language."""
         get_filter_args(self._filters)
         filters = self._quick_filters(self._filters).get_joined_filters(self._base_filters)
         order_column, order_direction = get_order_args().get(self.__class__.__name__, ("", ""))
         if not order_column and self.base_order:
             order_column, order_direction = self.base_order
         _count, rows = self.datamodel.query(filters, order_column, order_direction)
-        out = io.StringIO()
-        out.write("\ufeff")  # spreadsheet programs read UTF-8 only with a byte-order mark
-        writer = csv.writer(out)
-        writer.writerow([str(self.label_columns.get(c, c)) for c in self.list_columns])
-        for values in self.datamodel.get_values(rows, self.list_columns):
-            writer.writerow([self._export_value(c, values[c]) for c in self.list_columns])
-        filename = f"{self.entity or self.__class__.__name__}.csv"
-        return Response(
-            out.getvalue(),
-            mimetype="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        header = [str(self.label_columns.get(c, c)) for c in self.list_columns]
+        values = self.datamodel.get_values(rows, self.list_columns)
+        name = self.entity or self.__class__.__name__
+        if request.args.get("fmt") == "xlsx":
+            body = exports.xlsx_bytes(
+                str(self.list_title),
+                header,
+                ([self._export_cell(c, row[c]) for c in self.list_columns] for row in values),
+            )
+            return _attachment(body, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        body = exports.csv_text(
+            header, ([self._export_text(c, row[c]) for c in self.list_columns] for row in values)
         )
+        return _attachment(body, "text/csv", f"{name}.csv")
 
-    def _export_value(self, column, value):
+    def _export_text(self, column, value) -> str:
         formatter = self.formatters_columns.get(column)
         if formatter is not None:
             value = formatter(value)
@@ -174,10 +202,17 @@ class BackOfficeModelView(ModelView):
             return ""
         # Formatters write HTML for the list page; a spreadsheet wants the text ("l'été", not
         # "l&#39;été").
-        text = value.unescape() if isinstance(value, Markup) else str(value)
-        # A cell starting with = + - @ is a formula to a spreadsheet: a customer name such as
-        # "=HYPERLINK(...)" must stay text when the seller opens the export.
-        return "'" + text if text[:1] in FORMULA_STARTS else text
+        return value.unescape() if isinstance(value, Markup) else str(value)
+
+    def _export_cell(self, column, value):
+        """An xlsx cell keeps numbers and dates as such, so the seller can sum and sort them."""
+        if isinstance(value, Decimal | int | float | datetime.date) and not isinstance(
+            value, bool
+        ):
+            if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+                value = value.replace(tzinfo=None)  # xlsx has no time zones
+            return value
+        return self._export_text(column, value)
 
     def quick_search_labels(self) -> str:
         return ", ".join(str(self.label_columns.get(c, c)) for c in self.quick_search_columns)
@@ -187,36 +222,83 @@ class BackOfficeModelView(ModelView):
 
     def _init_forms(self):
         super()._init_forms()
-        self.add_form = _checking_unique_together(self.add_form, self)
-        self.edit_form = _checking_unique_together(self.edit_form, self)
+        self.add_form = _checking_records(self.add_form, self)
+        self.edit_form = _checking_records(self.edit_form, self)
 
 
-def _checking_unique_together(form_class, view):
-    """`form_class` also refusing values another row holds together (model.yaml's
-    unique_together), with the message on the form: Flask-AppBuilder checks single unique
-    columns only, and a duplicate would otherwise reach the database and flash its SQL.
+ONLY_ONE = _l("There is only one such record: edit it rather than adding or deleting one.")
+
+
+def stamp_current_user(item, fields) -> None:
+    """The user saving the record is its author (g.user: session and JWT requests alike)."""
+    for name in fields:
+        if getattr(item, name) is None:
+            setattr(item, name, g.user)
+
+
+def singleton_pk(model_class):
+    return sa.select(sa.inspect(model_class).primary_key[0]).limit(1)
+
+
+def _attachment(body, mimetype: str, filename: str) -> Response:
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _checking_records(form_class, view):
+    """`form_class` also refusing, with the message next to the field:
+
+    - a value another row holds under a unique constraint, naming that row (Flask-AppBuilder's
+      own check says only "Already exists." and knows nothing of unique_together, whose
+      duplicate would reach the database and flash its SQL);
+    - what the entity's `checks` from model.yaml refuse (a VAT number invalid for the country).
     """
+    for unbound in vars(form_class).values():
+        validators = getattr(unbound, "kwargs", {}).get("validators")
+        if validators:
+            validators[:] = [v for v in validators if not isinstance(v, Unique)]
 
-    class UniqueTogetherForm(form_class):
+    class CheckedForm(form_class):
         def validate(self, extra_validators=None):
             valid = super().validate(extra_validators)
+            value_of = self._value_getter()
             problems = unique_conflicts(
                 view.datamodel.session,
                 view.datamodel.obj,
-                lambda name: self[name].data if name in self else None,
+                value_of,
                 exclude_pk=getattr(self, "_id", None),
                 labels=view.label_columns,
-                skip_single=True,
             )
+            for check in view.record_checks:
+                for name, messages in check(value_of).items():
+                    problems.setdefault(name, []).extend(messages)
             shown = set()
             for name, messages in problems.items():
-                if name in self and not shown.intersection(messages):
-                    self[name].errors = [*self[name].errors, *messages]
-                    shown.update(messages)
+                target = name if name in self else next(iter(self)).name
+                if self[target].errors:
+                    continue  # its own message says enough ("too short" before "bad digit")
+                fresh = [m for m in messages if m not in shown]
+                self[target].errors = [*self[target].errors, *fresh]
+                shown.update(fresh)
             return valid and not problems
 
-    UniqueTogetherForm.__name__ = form_class.__name__
-    return UniqueTogetherForm
+        def _value_getter(self):
+            # Fields the form does not show (read-only ones) keep the edited record's value.
+            pk = getattr(self, "_id", None)
+            stored = view.datamodel.get(pk) if pk is not None else None
+
+            def value_of(name):
+                if name in self:
+                    return self[name].data
+                return getattr(stored, name, None)
+
+            return value_of
+
+    CheckedForm.__name__ = form_class.__name__
+    return CheckedForm
 
 
 class BackOfficeRestApi(ModelRestApi):
@@ -231,9 +313,17 @@ class BackOfficeRestApi(ModelRestApi):
 
     entity = ""
     allow_browser_login = False
+    record_checks: tuple = ()
+    singleton = False
+    current_user_fields: tuple = ()
+
+    def pre_add(self, item):
+        stamp_current_user(item, self.current_user_fields)
 
     def delete_headless(self, pk) -> Response:
         item = self.datamodel.get(pk, self._base_filters)
+        if item is not None and self.singleton:
+            return self.response_422(message=str(ONLY_ONE))
         if item is not None:
             blocking = records_in_the_way(self.datamodel.session, item)
             if blocking:
@@ -251,6 +341,8 @@ class BackOfficeRestApi(ModelRestApi):
                 session.rollback()
                 return self.response_422(message=err.messages)
             problems = self._problems(item, self.add_columns, exclude_pk=None)
+            if self.singleton and session.scalar(singleton_pk(type(item))) is not None:
+                problems = {"_schema": [str(ONLY_ONE)]}
         if problems:
             session.rollback()
             return self.response_422(message=problems)
@@ -302,13 +394,18 @@ class BackOfficeRestApi(ModelRestApi):
         problems = _unknown_related_records(item, columns)
         if problems:
             return problems
-        return unique_conflicts(
+        value_of = partial(getattr, item)
+        problems = unique_conflicts(
             self.datamodel.session,
             type(item),
             lambda name: getattr(item, name, None),
             exclude_pk=exclude_pk,
             labels=self.label_columns,
         )
+        for check in self.record_checks:
+            for name, messages in check(lambda name: value_of(name, None)).items():
+                problems.setdefault(name, []).extend(messages)
+        return problems
 
     def _refused_by_database(self) -> Response:
         # The datamodel has logged the database's error and rolled back.

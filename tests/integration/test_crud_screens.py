@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
+from decimal import Decimal
+
 import pytest
 import sqlalchemy as sa
+from PIL import Image
 
 from app.extensions import db
 from app.generated import models
 from generators.loader import load_model
 from tests.conftest import csrf_token
-from tests.integration.records import make_row
+from tests.integration.records import CHECKED, NEEDS_TARGETS, checked_value, make_row
 
 MODEL = load_model("model.yaml")
 ENTITIES = list(MODEL.entities.values())
@@ -33,6 +37,8 @@ def _value(field, tag: str):
         return "2025-03-01"
     if t == "datetime":
         return "2025-03-01 10:30:00"
+    if t == "time":
+        return "14:00" if tag == "one" else "15:30"
     if t == "enum":
         return list(field.values)[0 if tag == "one" else -1]
     if t == "email":
@@ -50,19 +56,36 @@ def _value(field, tag: str):
     return None
 
 
+def _upload(field, tag: str):
+    """A small real file for a required image or file input."""
+    if field.type == "image":
+        out = io.BytesIO()
+        Image.new("RGB", (4, 4), "red").save(out, "PNG")
+        return (io.BytesIO(out.getvalue()), f"{tag}.png")
+    return (io.BytesIO(b"%PDF-1.4 price conditions"), f"{tag}.pdf")
+
+
 def _form(session, entity, tag: str) -> dict:
     data = {}
+    which = 0 if tag == "one" else 1
     for field in entity.fields.values():
-        if field.type in ("image", "file", "has_many"):
+        if field.type in ("image", "file"):
+            if field.required:
+                data[field.name] = _upload(field, tag)
+            continue
+        if field.type == "has_many":
             continue
         if field.type == "belongs_to":
             if field.target == "user" or field.target == entity.name:
                 continue
+            if checked_value(entity, field, which, "") is None:
+                continue
             data[field.name] = str(make_row(session, field.target).id)
         elif field.type == "many_to_many":
-            continue
+            if field.name in NEEDS_TARGETS.get(entity.name, ()):
+                data[field.name] = [str(make_row(session, field.target).id)]
         else:
-            value = _value(field, tag)
+            value = checked_value(entity, field, which, _value(field, tag))
             if field.type == "boolean":
                 if value:
                     data[field.name] = "y"
@@ -93,8 +116,13 @@ def test_admin_adds_lists_edits_and_deletes_a_record(app, client, auth, entity):
             assert getattr(row, f"{field.name}_fr") == f"{field.name} en français one"
 
     listing = client.get(f"{base}/list/")
-    assert listing.status_code == 200
-    assert f"{base}/show/{pk}" in listing.get_data(as_text=True)
+    if entity.singleton:
+        # The list of the one settings record is that record.
+        assert listing.status_code == 302
+        assert listing.headers["Location"].endswith(f"{base}/show/{pk}")
+    else:
+        assert listing.status_code == 200
+        assert f"{base}/show/{pk}" in listing.get_data(as_text=True)
 
     with app.app_context():
         changed = _form(db.session, entity, "two")
@@ -104,14 +132,24 @@ def test_admin_adds_lists_edits_and_deletes_a_record(app, client, auth, entity):
     assert response.status_code == 302, response.get_data(as_text=True)[:3000]
     with app.app_context():
         row = db.session.get(cls, pk)
-        first_text = next(f for f in entity.fields.values() if f.type == "string")
-        assert getattr(row, first_text.name) == _value(first_text, "two")
+        edited = next(
+            f
+            for f in entity.fields.values()
+            if f.type in ("string", "integer", "money")
+            and f.name not in entity.admin.read_only
+            and f.name not in CHECKED.get(entity.name, {})
+        )
+        expected = _value(edited, "two")
+        if edited.type == "money":
+            expected = Decimal(expected)
+        assert getattr(row, edited.name) == expected
 
     shown = client.get(f"{base}/show/{pk}")
     assert shown.status_code == 200
 
-    token = csrf_token(client, f"{base}/list/")
+    token = csrf_token(client, f"{base}/edit/{pk}")
     response = client.post(f"{base}/delete/{pk}", data={"csrf_token": token})
     assert response.status_code == 302
     with app.app_context():
-        assert db.session.get(cls, pk) is None
+        # The one settings record stays: it can be changed, never deleted.
+        assert (db.session.get(cls, pk) is None) is not entity.singleton

@@ -35,6 +35,12 @@ def customer_form(**changes) -> dict[str, str]:
         "customer_since": "",
         "last_order_at": "",
         "private_message": "",
+        # The conditions the customer takes from its group unless told otherwise.
+        **dict.fromkeys(
+            ("pay_after_delivery", "pay_on_invoice", "order_unit", "hide_prices", "vat_exempt"),
+            "group",
+        ),
+        "purchasable": "all",
     }
     return {**form, **changes}
 
@@ -49,6 +55,7 @@ def article_form(**changes) -> dict[str, str]:
         "base_price": "12.50",
         "vat_rate": "5.5",
         "minimum_quantity": "1",
+        "unit": "piece",
         "weight": "",
         "ean": "",
         "publication_date": "",
@@ -66,6 +73,7 @@ def contact_form(**changes) -> dict[str, str]:
         "phone": "",
         "department": "",
         "company_role": "buyer",
+        "status": "invited",
         "language": "",
         "order_limit": "",
     }
@@ -87,7 +95,21 @@ def post(client, url: str, data: dict):
 
 BAD_CUSTOMERS = [
     pytest.param({"email": "not-an-email"}, "email", "Invalid email address.", id="email"),
-    pytest.param({"code": "C-TAKEN"}, "code", "Already exists.", id="duplicate-code"),
+    pytest.param(
+        {"code": "C-TAKEN"}, "code", "Already used by Librairie Dupont.", id="duplicate-code"
+    ),
+    pytest.param(
+        {"vat_number": "FR12345678901", "country": "FR"},
+        "vat_number",
+        "FR12345678901 is not a valid VAT number for France: its check digits do not match.",
+        id="vat-number-check-digits",
+    ),
+    pytest.param(
+        {"vat_number": "BE04030192", "country": "BE"},
+        "vat_number",
+        "BE04030192 is not a valid VAT number for Belgium: it has the wrong number of characters.",
+        id="vat-number-length-for-the-country",
+    ),
     pytest.param(
         {"credit_limit": "-0.01"},
         "credit_limit",
@@ -137,7 +159,7 @@ BAD_CUSTOMERS = [
 def test_bad_customer_is_refused_with_a_message_next_to_the_field(
     client, auth, session, change, field, message
 ):
-    make_row(session, "customer", code="C-TAKEN")
+    make_row(session, "customer", code="C-TAKEN", name="Librairie Dupont")
     session.commit()
     auth.login("admin")
     response = post(client, "/customerview/add", customer_form(**change))
@@ -152,7 +174,7 @@ def test_bad_customer_is_refused_with_a_message_next_to_the_field(
 def test_bad_customer_edit_is_refused_and_changes_nothing(
     client, auth, session, change, field, message
 ):
-    make_row(session, "customer", code="C-TAKEN")
+    make_row(session, "customer", code="C-TAKEN", name="Librairie Dupont")
     row = make_row(session, "customer", code="C-MINE", name="Mine")
     session.commit()
     auth.login("admin")
@@ -215,13 +237,27 @@ def test_invalid_json_in_article_attributes_says_where(client, auth, session):
             "Field cannot be longer than 200 characters.",
             id="translation-too-long",
         ),
-        pytest.param({"sku": "SKU-TAKEN"}, "sku", "Already exists.", id="duplicate-sku"),
+        pytest.param(
+            {"sku": "SKU-TAKEN"}, "sku", "Already used by SKU-TAKEN Old atlas.", id="duplicate-sku"
+        ),
+        pytest.param(
+            {"ean": "9782070360245"},
+            "ean",
+            "Not a valid EAN or ISBN: the check digit does not match.",
+            id="ean-check-digit",
+        ),
+        pytest.param(
+            {"slug": "Blue Notebook"},
+            "slug",
+            "Use lower-case letters and digits, words joined by hyphens: blue-notebook-a5.",
+            id="slug",
+        ),
     ],
 )
 def test_bad_article_is_refused_with_a_message_next_to_the_field(
     client, auth, session, change, field, message
 ):
-    make_row(session, "article", sku="SKU-TAKEN")
+    make_row(session, "article", sku="SKU-TAKEN", name="Old atlas")
     session.commit()
     auth.login("admin")
     response = post(client, "/articleview/add", article_form(**change))
@@ -259,17 +295,44 @@ def test_blank_optional_inputs_are_stored_as_empty(client, auth, session):
     )
 
 
-def test_second_contact_with_the_same_name_and_email_is_refused_on_the_form(client, auth, session):
+def test_second_contact_with_the_same_email_is_refused_naming_the_first(client, auth, session):
     auth.login("admin")
     assert post(client, "/contactview/add", contact_form()).status_code == 302
     response = post(client, "/contactview/add", contact_form(department="Purchasing"))
     assert response.status_code == 200
     body = response.get_data(as_text=True)
-    assert field_errors(body, "first_name") == (
-        "Another record already has the same First name, Last name, Email."
-    )
+    assert field_errors(body, "email") == "Already used by Ann Lee."
     assert 'value="Purchasing"' in body
     assert session.scalar(sa.select(sa.func.count()).select_from(Contact)) == 1
+
+
+def test_second_budget_with_the_same_code_for_a_customer_is_refused_on_the_form(
+    client, auth, session
+):
+    """unique_together: the message names every field of the pair, on the first of them."""
+    customer = make_row(session, "customer", name="Bibliothèque de Lyon")
+    other = make_row(session, "customer", name="Bibliothèque de Gand")
+    session.commit()
+    budget = {
+        "customer": str(customer.id),
+        "code": "2027-FICTION",
+        "name": "",
+        "total": "5000",
+        "remaining": "5000",
+        "default_discount": "9",
+        "fixed_price_discount": "5",
+        "fixed_price_months": "24",
+    }
+    auth.login("admin")
+    assert post(client, "/librarybudgetview/add", budget).status_code == 302
+    response = post(client, "/librarybudgetview/add", {**budget, "name": "Again"})
+    assert response.status_code == 200
+    assert field_errors(response.get_data(as_text=True), "customer") == (
+        "Another record already has the same Customer, Budget code."
+    )
+    other_customer = {**budget, "customer": str(other.id)}
+    assert post(client, "/librarybudgetview/add", other_customer).status_code == 302
+    assert count(session, "library_budget") == 2
 
 
 def test_contact_edit_keeps_its_own_name_and_email(client, auth, session):

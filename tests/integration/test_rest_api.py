@@ -18,7 +18,7 @@ from flask_appbuilder import ModelRestApi
 from flask_jwt_extended import create_access_token
 
 from app.extensions import db
-from app.generated.models import Contact, Customer, CustomerGroup
+from app.generated.models import Contact, Customer, CustomerGroup, LibraryBudget
 from tests.conftest import PASSWORD, make_app
 from tests.integration.records import API_ENTITIES, count, make_row, payload, user
 
@@ -168,7 +168,7 @@ def test_api_pages_through_a_list(client, auth, customers):
 
 def test_api_refuses_to_order_by_a_column_it_does_not_offer(client, auth, customers):
     headers = auth.jwt("admin")
-    query = _q(order_column="credit_limit", order_direction="asc")
+    query = _q(order_column="private_message", order_direction="asc")
     response = client.get("/api/v1/customer/", query_string=query, headers=headers)
     assert response.status_code == 400
 
@@ -298,14 +298,37 @@ def _columns(row) -> dict:
     return {c.key: getattr(row, c.key) for c in sa.inspect(type(row)).column_attrs}
 
 
-def test_api_refuses_a_second_contact_with_the_same_name_and_email(client, auth, session):
-    body = {"first_name": "Ann", "last_name": "Lee", "email": "ann@example.com"}
+def test_api_refuses_a_second_budget_with_the_same_code_for_a_customer(client, auth, session):
+    customer = make_row(session, "customer")
+    session.commit()
+    body = {"customer": customer.id, "code": "2027-FICTION", "total": "5000", "remaining": "0"}
     headers = auth.jwt("admin")
-    assert client.post("/api/v1/contact/", json=body, headers=headers).status_code == 201
-    response = client.post("/api/v1/contact/", json=body, headers=headers)
+    assert client.post("/api/v1/library_budget/", json=body, headers=headers).status_code == 201
+    response = client.post("/api/v1/library_budget/", json=body, headers=headers)
     assert response.status_code == 422, response.get_data(as_text=True)
-    assert set(response.json["message"]) == {"first_name", "last_name", "email"}
-    assert session.scalar(sa.select(sa.func.count()).select_from(Contact)) == 1
+    assert set(response.json["message"]) == {"customer", "code"}
+    assert session.scalar(sa.select(sa.func.count()).select_from(LibraryBudget)) == 1
+
+
+def test_api_refuses_a_customer_whose_vat_number_is_invalid_for_its_country(client, auth, session):
+    body = {"code": "C-VAT", "name": "Boekhandel", "country": "BE", "vat_number": "BE0403019262"}
+    response = client.post("/api/v1/customer/", json=body, headers=auth.jwt("admin"))
+    assert response.status_code == 422
+    assert response.json["message"] == {
+        "vat_number": [
+            "BE0403019262 is not a valid VAT number for Belgium: its check digits do not match."
+        ]
+    }
+    assert session.scalar(sa.select(sa.func.count()).select_from(Customer)) == 0
+
+
+def test_api_names_the_customer_already_holding_a_code(client, auth, session):
+    make_row(session, "customer", code="C-TAKEN", name="Librairie Dupont")
+    session.commit()
+    body = {"code": "C-TAKEN", "name": "Another", "country": "FR"}
+    response = client.post("/api/v1/customer/", json=body, headers=auth.jwt("admin"))
+    assert response.status_code == 422
+    assert response.json["message"] == {"code": ["Already used by Librairie Dupont."]}
 
 
 def test_api_edit_may_keep_a_records_own_unique_values(client, auth, session):

@@ -111,8 +111,13 @@ app:
 entities:
   thing:
     label: Thing
+    api: true
+    singleton: true
+    checks: [app.domain.periods:period_problems]
     fields:
       name: {type: string, label: Name, min_length: 2}
+      opens_at: {type: time, label: Opens at}
+      written_at: {type: datetime, label: Written at, default: now}
       notes: {type: text, label: Notes, translatable: true, max_length: 500}
       price: {type: money, label: Price, min: 0, default: 1.5}
       ratio: {type: decimal, precision: 5, scale: 2, label: Ratio, max: 10}
@@ -130,6 +135,10 @@ entities:
       kind: {type: enum, label: Kind, values: {big: Big, small: Small}}
       friends: {type: many_to_many, target: thing, label: Friends}
       owner: {type: belongs_to, target: user, label: Owner, required: true}
+    admin:
+      list_columns: [name, price, friends]
+      read_only: [written_at, seen_at]
+      related: [friends]
 roles:
   admin:
     label: Administrator
@@ -324,16 +333,16 @@ def test_check_fails_with_a_diff_when_a_generated_file_is_edited(model, project)
 
 
 def test_check_fails_when_a_stale_extra_file_exists(model, project):
-    stale = project / GENERATED / "views" / "price_level.py"
+    stale = project / GENERATED / "views" / "retired_entity.py"
     stale.write_text(HEADER + "OLD = 1\n", encoding="utf-8")
 
     difference = writer.diff(model, project)
-    assert "--- a/app/generated/views/price_level.py" in difference
+    assert "--- a/app/generated/views/retired_entity.py" in difference
     assert "+++ /dev/null" in difference
 
     result = run_cli("check", "--model", str(project / "model.yaml"), "--root", str(project))
     assert result.exit_code != 0
-    assert "a/app/generated/views/price_level.py" in result.output
+    assert "a/app/generated/views/retired_entity.py" in result.output
 
 
 def test_check_fails_when_a_generated_file_is_missing(model, project):
@@ -363,7 +372,7 @@ def test_check_fails_when_model_yaml_changes_without_generating(project):
 
 
 def test_generate_removes_stale_files_and_restores_edited_ones(project):
-    stale = project / GENERATED / "models" / "price_level.py"
+    stale = project / GENERATED / "models" / "retired_entity.py"
     stale.write_text(HEADER + "OLD = 1\n", encoding="utf-8")
     edited = project / GENERATED / "registry.py"
     original = edited.read_text(encoding="utf-8")
@@ -372,7 +381,7 @@ def test_generate_removes_stale_files_and_restores_edited_ones(project):
 
     result = run_cli("generate", "--model", model_file, "--root", str(project))
     assert result.exit_code == 0, result.output
-    assert "wrote app/generated/models/price_level.py" in result.output
+    assert "wrote app/generated/models/retired_entity.py" in result.output
     assert "wrote app/generated/registry.py" in result.output
     assert not stale.exists()
     assert edited.read_text(encoding="utf-8") == original
@@ -445,7 +454,8 @@ def test_many_to_many_declared_on_both_ends_generates_one_association_table(smal
     assert ast.unparse(call_keywords(assigned(customer, "tags"))["secondary"]) == "customer_tags"
     assert ast.unparse(call_keywords(assigned(tag, "customers"))["secondary"]) == "customer_tags"
 
-    assert _tables(parse(rendered, "models/_associations.py")) == ["customer_contacts"]
+    tables = _tables(parse(rendered, "models/_associations.py"))
+    assert "customer_contacts" in tables and "contact_customers" not in tables
 
 
 def test_self_referencing_parent_has_remote_side(small, rendered):
@@ -566,3 +576,32 @@ def test_the_customer_api_shows_the_sales_rep_by_username():
     assert "sales_rep" not in CustomerApi.list_columns
     assert "sales_rep" not in CustomerApi.show_columns
     assert "sales_rep.username" in CustomerApi.list_columns
+
+
+def test_new_entity_keys_reach_the_screen_and_the_api():
+    """singleton, checks and read_only from model.yaml, on both generated classes."""
+    files = writer.render(load_model_text(EVERY_FEATURE_MODEL))
+    module = parse(files, "views/thing.py")
+    view, api = class_def(module, "ThingView"), class_def(module, "ThingApi")
+    assert ast.unparse(assigned(view, "singleton")) == "True"
+    assert ast.unparse(assigned(api, "singleton")) == "True"
+    assert ast.unparse(assigned(view, "record_checks")) == "(period_problems,)"
+    assert ast.unparse(assigned(api, "record_checks")) == "ThingView.record_checks"
+    editable = ast.unparse(assigned(view, "add_fieldsets"))
+    shown = ast.unparse(assigned(view, "show_fieldsets"))
+    assert "'written_at'" not in editable and "'written_at'" in shown
+    assert "'seen_at'" not in ast.unparse(assigned(api, "add_columns"))
+    formatters = ast.unparse(assigned(view, "formatters_columns"))
+    assert "'price': money_text" in formatters and "'friends': names_text" in formatters
+    inputs = ast.unparse(assigned(view, "add_form_extra_fields"))
+    assert "'opens_at': time_input(" in inputs
+
+
+def test_time_and_now_columns_and_a_listed_many_to_many_loaded_with_the_page():
+    files = writer.render(load_model_text(EVERY_FEATURE_MODEL))
+    source = files[f"{GENERATED}/models/thing.py"]
+    assert "opens_at = sa.Column(sa.Time(), nullable=True)" in source
+    assert "default=lambda: datetime.datetime.now(datetime.UTC)" in source
+    assert "server_default=sa.func.now()" in source
+    friends = assigned(class_def(parse(files, "models/thing.py"), "Thing"), "friends")
+    assert ast.unparse(call_keywords(friends)["lazy"]) == "'selectin'"

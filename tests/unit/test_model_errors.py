@@ -23,6 +23,23 @@ MODEL = ROOT / "model.yaml"
 BAD_MODELS = Path(__file__).parent / "bad_models"
 
 EXPECTED: dict[str, list[str]] = {
+    "checks_read_only_and_singleton_are_checked": [
+        "model.yaml:12:16: entities.portal_settings.singleton: expected true or false, found "
+        "the text 'yes please' [MODEL-E103]",
+        "model.yaml:13:14: entities.portal_settings.checks: invalid function reference "
+        "'app.domain.settings.settings_problems': expected 'package.module:function' "
+        "[MODEL-E121]",
+        "model.yaml:21:18: entities.portal_settings.fields.opened_at.default: a field of type "
+        "'datetime' can only default to 'now', found the text 'today' [MODEL-E118]",
+        "model.yaml:25:18: entities.portal_settings.fields.closes_at.default: a field of type "
+        "'time' cannot have a default [MODEL-E118]",
+        "model.yaml:30:18: entities.portal_settings.fields.parent.default: a belongs_to can "
+        "only default to 'current_user', and only with target 'user' [MODEL-E118]",
+        "model.yaml:32:19: entities.portal_settings.admin.read_only: 'portal_settings' has no "
+        "stored field 'shop_nam' [MODEL-E110] (did you mean 'shop_name'?)",
+        "model.yaml:33:24: entities.portal_settings.admin.filter_columns: field 'closes_at' of "
+        "type 'time' cannot be used in filter_columns [MODEL-E110]",
+    ],
     "a_model_without_superuser_role_is_refused": [
         "model.yaml:17:1: roles: expected exactly one role with 'superuser: true', found none"
         " [MODEL-E109] (add 'superuser: true' to the administrators' role)",
@@ -170,7 +187,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "related_must_name_a_has_many": [
         "model.yaml:27:17: entities.family.admin.related: field 'parent' is of type "
-        "'belongs_to'; related lists need a has_many field [MODEL-E123]",
+        "'belongs_to'; related lists need a has_many or many_to_many field [MODEL-E123]",
         "model.yaml:27:25: entities.family.admin.related: 'family' has no has_many field "
         "'childs' [MODEL-E123] (did you mean 'children'?)",
     ],
@@ -258,7 +275,8 @@ EXPECTED: dict[str, list[str]] = {
         "found 0 [MODEL-E113]",
         "model.yaml:21:15: entities.article.fields.base_price.type: unknown type 'moeny'; "
         "expected one of: string, text, integer, decimal, money, boolean, date, datetime, "
-        "enum, email, url, phone, country, language, image, file, json, belongs_to, has_many,"
+        "time, enum, email, url, phone, country, language, image, file, json, belongs_to, "
+        "has_many,"
         " many_to_many [MODEL-E104] (did you mean 'money'?)",
         "model.yaml:26:18: entities.article.fields.status.default: default 'draft' is not one"
         " of the values: active, hidden [MODEL-E118]",
@@ -313,7 +331,8 @@ EXPECTED: dict[str, list[str]] = {
     "unknown_relation_type_suggests_belongs_to": [
         "model.yaml:28:15: entities.article.fields.family.type: unknown type 'belongsto'; "
         "expected one of: string, text, integer, decimal, money, boolean, date, datetime, "
-        "enum, email, url, phone, country, language, image, file, json, belongs_to, has_many,"
+        "time, enum, email, url, phone, country, language, image, file, json, belongs_to, "
+        "has_many,"
         " many_to_many [MODEL-E104] (did you mean 'belongs_to'?)",
     ],
     "unknown_top_level_key_suggests_the_closest_key": [
@@ -323,7 +342,8 @@ EXPECTED: dict[str, list[str]] = {
     "unknown_type_suggests_the_closest_known_type": [
         "model.yaml:17:15: entities.customer.fields.credit_limit.type: unknown type 'moeny'; "
         "expected one of: string, text, integer, decimal, money, boolean, date, datetime, "
-        "enum, email, url, phone, country, language, image, file, json, belongs_to, has_many,"
+        "time, enum, email, url, phone, country, language, image, file, json, belongs_to, "
+        "has_many,"
         " many_to_many [MODEL-E104] (did you mean 'money'?)",
     ],
     "unsupported_version_is_refused": [

@@ -1,5 +1,6 @@
 # Generated from model.yaml by `flask model generate`: do not edit.
 # Change model.yaml (or the hand-written class it names) and generate again.
+# ruff: noqa: E501
 """Article: Something the seller sells."""
 
 from decimal import Decimal
@@ -12,6 +13,7 @@ from sqlalchemy.orm import relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
 from app.domain.translations import translated_property
+from app.generated.models._associations import article_related_articles, article_tag_articles
 
 
 class ArticleTranslation(Model):
@@ -39,6 +41,8 @@ class Article(Model):
         sa.CheckConstraint("base_price >= 0", name="ck_article_base_price_min"),
         sa.CheckConstraint("vat_rate >= 0", name="ck_article_vat_rate_min"),
         sa.CheckConstraint("vat_rate <= 100", name="ck_article_vat_rate_max"),
+        sa.CheckConstraint("pack_size >= 1", name="ck_article_pack_size_min"),
+        sa.CheckConstraint("order_multiple >= 1", name="ck_article_order_multiple_min"),
         sa.CheckConstraint("minimum_quantity >= 1", name="ck_article_minimum_quantity_min"),
         sa.CheckConstraint("weight >= 0", name="ck_article_weight_min"),
         sa.CheckConstraint("length(ean) >= 8", name="ck_article_ean_min_length"),
@@ -49,6 +53,14 @@ class Article(Model):
         ("active", _l("Active")),
         ("hidden", _l("Hidden")),
         ("discontinued", _l("Discontinued")),
+    )
+    UNIT_CHOICES = (
+        ("piece", _l("Piece")),
+        ("box", _l("Box")),
+        ("kg", _l("Kilogram")),
+        ("metre", _l("Metre")),
+        ("litre", _l("Litre")),
+        ("set", _l("Set")),
     )
 
     id = sa.Column(sa.Integer, primary_key=True)
@@ -71,19 +83,78 @@ class Article(Model):
         server_default=sa.text("'draft'"),
     )
     base_price = sa.Column(
-        sa.Numeric(14, 4), nullable=False, default=Decimal("0"), server_default=sa.text("0")
+        sa.Numeric(14, 4),
+        nullable=False,
+        default=Decimal("0"),
+        server_default=sa.text("0"),
+        comment="Price before VAT when no price list applies.",
     )
     vat_rate = sa.Column(
         sa.Numeric(5, 2), nullable=True, default=Decimal("20"), server_default=sa.text("20")
+    )
+    unit = sa.Column(
+        sa.Enum(
+            "piece",
+            "box",
+            "kg",
+            "metre",
+            "litre",
+            "set",
+            name="article_unit",
+            native_enum=False,
+            create_constraint=True,
+            length=5,
+        ),
+        nullable=False,
+        default="piece",
+        server_default=sa.text("'piece'"),
+    )
+    pack_size = sa.Column(
+        sa.Integer(),
+        nullable=True,
+        default=1,
+        server_default=sa.text("1"),
+        comment="Units in a pack, for customers who order by the pack.",
+    )
+    order_multiple = sa.Column(
+        sa.Integer(),
+        nullable=True,
+        default=1,
+        server_default=sa.text("1"),
+        comment="Quantities must be a multiple of this number.",
     )
     minimum_quantity = sa.Column(
         sa.Integer(), nullable=True, default=1, server_default=sa.text("1")
     )
     weight = sa.Column(sa.Numeric(10, 3), nullable=True)
+    available_from = sa.Column(
+        sa.Date(), nullable=True, comment="Before this date the article can be pre-ordered."
+    )
     ean = sa.Column(sa.String(13), nullable=True, index=True)
     publication_date = sa.Column(sa.Date(), nullable=True)
     photo = sa.Column(ImageColumn(), nullable=True)
     datasheet = sa.Column(FileColumn(), nullable=True)
+    variant_label = sa.Column(
+        sa.String(60),
+        nullable=True,
+        comment="What sets this variant apart (size, colour, binding...).",
+    )
+    personalisation_allowed = sa.Column(
+        sa.Boolean(),
+        nullable=True,
+        default=False,
+        server_default=sa.false(),
+        comment="The buyer may add a text (engraving, dedication...) to each line.",
+    )
+    published_online = sa.Column(
+        sa.Boolean(), nullable=True, default=False, server_default=sa.false()
+    )
+    slug = sa.Column(
+        sa.String(200),
+        nullable=True,
+        unique=True,
+        comment="Lower-case words joined by hyphens, such as blue-notebook-a5.",
+    )
     attributes = sa.Column(
         sa.JSON(none_as_null=True),
         nullable=True,
@@ -94,6 +165,46 @@ class Article(Model):
     )
     family = relationship(
         "Family", foreign_keys=[family_id], back_populates="articles", lazy="joined"
+    )
+    brand_id = sa.Column(
+        sa.Integer, sa.ForeignKey("brand.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    brand = relationship("Brand", foreign_keys=[brand_id], back_populates="articles", lazy="joined")
+    season_id = sa.Column(
+        sa.Integer, sa.ForeignKey("season.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    season = relationship(
+        "Season", foreign_keys=[season_id], back_populates="articles", lazy="joined"
+    )
+    product_type_id = sa.Column(
+        sa.Integer, sa.ForeignKey("product_type.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    product_type = relationship(
+        "ProductType", foreign_keys=[product_type_id], back_populates="articles", lazy="joined"
+    )
+    tags = relationship("ArticleTag", secondary=article_tag_articles, back_populates="articles")
+    photos = relationship(
+        "ArticlePhoto",
+        back_populates="article",
+        foreign_keys="ArticlePhoto.article_id",
+        cascade="all, delete-orphan",
+    )
+    parent_id = sa.Column(
+        sa.Integer, sa.ForeignKey("article.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    parent = relationship(
+        "Article",
+        foreign_keys=[parent_id],
+        back_populates="variants",
+        remote_side=[id],
+        lazy="select",
+    )
+    variants = relationship("Article", back_populates="parent", foreign_keys="Article.parent_id")
+    related_articles = relationship(
+        "Article",
+        secondary=article_related_articles,
+        primaryjoin=lambda: Article.id == article_related_articles.c.left_id,
+        secondaryjoin=lambda: Article.id == article_related_articles.c.right_id,
     )
     translations = relationship(
         "ArticleTranslation",

@@ -1,9 +1,11 @@
 # Generated from model.yaml by `flask model generate`: do not edit.
 # Change model.yaml (or the hand-written class it names) and generate again.
+# ruff: noqa: E501
 """Family: A branch of the catalogue tree; a family may hold sub-families."""
 
 import sqlalchemy as sa
 from flask_appbuilder import Model
+from flask_appbuilder.models.mixins import ImageColumn
 from sqlalchemy.orm import relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
@@ -34,8 +36,16 @@ class Family(Model):
     id = sa.Column(sa.Integer, primary_key=True)
     code = sa.Column(sa.String(40), nullable=False, unique=True)
     name = sa.Column(sa.String(120), nullable=False)
+    photo = sa.Column(ImageColumn(), nullable=True)
+    position = sa.Column(sa.Integer(), nullable=True, default=0, server_default=sa.text("0"))
+    catalogue_id = sa.Column(
+        sa.Integer, sa.ForeignKey("catalogue.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    catalogue = relationship(
+        "Catalogue", foreign_keys=[catalogue_id], back_populates="families", lazy="joined"
+    )
     parent_id = sa.Column(
-        sa.Integer, sa.ForeignKey("family.id", ondelete="RESTRICT"), nullable=True
+        sa.Integer, sa.ForeignKey("family.id", ondelete="RESTRICT"), nullable=True, index=True
     )
     parent = relationship(
         "Family",

@@ -1,5 +1,6 @@
 # Generated from model.yaml by `flask model generate`: do not edit.
 # Change model.yaml (or the hand-written class it names) and generate again.
+# ruff: noqa: E501
 """Back-office screen and REST API of contacts."""
 
 from decimal import Decimal
@@ -11,6 +12,7 @@ from wtforms.validators import Email, NumberRange
 
 from app.backoffice.api_validators import PHONE_NUMBER, language_code
 from app.backoffice.filters import RowScope
+from app.backoffice.formatting import money_text, names_text
 from app.backoffice.inputs import PHONE, choice_label, enum_input, language_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import Contact
@@ -22,12 +24,22 @@ LABELS = {
     "phone": _l("Phone"),
     "department": _l("Department"),
     "company_role": _l("Role in the company"),
-    "language": _l("Language"),
+    "may_order": _l("May order"),
+    "may_see_prices": _l("May see prices"),
+    "may_manage_users": _l("May manage users"),
+    "sees_all_orders": _l("Sees all company orders"),
     "order_limit": _l("Order amount limit"),
+    "status": _l("Status"),
+    "language": _l("Language"),
+    "user": _l("Login account"),
     "customers": _l("Customers"),
+    "orders": _l("Orders"),
 }
-DESCRIPTIONS = {}
-API_LABELS = {"id": _l("Id"), **LABELS}
+DESCRIPTIONS = {
+    "order_limit": _l("Orders above this amount, before VAT, are refused. Empty means no limit."),
+    "language": _l("Empty means the customer's language."),
+}
+API_LABELS = {"id": _l("Id"), **LABELS, "user.username": LABELS["user"]}
 
 
 class ContactView(BackOfficeModelView):
@@ -41,27 +53,28 @@ class ContactView(BackOfficeModelView):
     edit_title = _l("Edit: %(entity)s", entity=_l("Contact"))
     label_columns = LABELS
     description_columns = DESCRIPTIONS
-    list_columns = ["first_name", "last_name", "email", "company_role", "customers"]
+    list_columns = ["first_name", "last_name", "email", "company_role", "status", "customers"]
     quick_search_columns = ["first_name", "last_name", "email"]
-    search_columns = ["last_name", "email", "company_role"]
+    search_columns = ["last_name", "email", "company_role", "status", "customers"]
     base_order = ("last_name", "asc")
     add_fieldsets = [
         (
-            _l("Contact"),
+            _l("Person"),
+            {"fields": ["first_name", "last_name", "email", "phone", "department", "language"]},
+        ),
+        (_l("Portal access"), {"fields": ["customers", "company_role", "status", "user"]}),
+        (
+            _l("Permissions"),
             {
                 "fields": [
-                    "first_name",
-                    "last_name",
-                    "email",
-                    "phone",
-                    "department",
-                    "company_role",
-                    "language",
+                    "may_order",
+                    "may_see_prices",
+                    "may_manage_users",
+                    "sees_all_orders",
                     "order_limit",
-                    "customers",
                 ]
             },
-        )
+        ),
     ]
     edit_fieldsets = add_fieldsets
     show_fieldsets = add_fieldsets
@@ -71,6 +84,12 @@ class ContactView(BackOfficeModelView):
             Contact.COMPANY_ROLE_CHOICES,
             required=True,
             description=DESCRIPTIONS.get("company_role", ""),
+        ),
+        "status": enum_input(
+            LABELS["status"],
+            Contact.STATUS_CHOICES,
+            required=True,
+            description=DESCRIPTIONS.get("status", ""),
         ),
         "language": language_input(
             LABELS["language"], required=False, description=DESCRIPTIONS.get("language", "")
@@ -82,7 +101,13 @@ class ContactView(BackOfficeModelView):
         "phone": [PHONE],
         "order_limit": [NumberRange(min=Decimal("0"))],
     }
-    formatters_columns = {"company_role": choice_label(Contact.COMPANY_ROLE_CHOICES)}
+    formatters_columns = {
+        "company_role": choice_label(Contact.COMPANY_ROLE_CHOICES),
+        "order_limit": money_text,
+        "status": choice_label(Contact.STATUS_CHOICES),
+        "customers": names_text,
+    }
+    base_filters = [["id", RowScope, "contact"]]
     add_form_query_rel_fields = {"customers": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_form_query_rel_fields = add_form_query_rel_fields
@@ -96,7 +121,7 @@ class ContactApi(BackOfficeRestApi):
     entity = "contact"
     label_columns = API_LABELS
     description_columns = DESCRIPTIONS
-    list_columns = ["id", "first_name", "last_name", "email", "company_role"]
+    list_columns = ["id", "first_name", "last_name", "email", "company_role", "status"]
     show_columns = [
         "id",
         "first_name",
@@ -105,8 +130,15 @@ class ContactApi(BackOfficeRestApi):
         "phone",
         "department",
         "company_role",
-        "language",
+        "may_order",
+        "may_see_prices",
+        "may_manage_users",
+        "sees_all_orders",
         "order_limit",
+        "status",
+        "language",
+        "user.id",
+        "user.username",
     ]
     add_columns = [
         "first_name",
@@ -115,19 +147,26 @@ class ContactApi(BackOfficeRestApi):
         "phone",
         "department",
         "company_role",
-        "language",
+        "may_order",
+        "may_see_prices",
+        "may_manage_users",
+        "sees_all_orders",
         "order_limit",
+        "status",
+        "language",
+        "user",
         "customers",
     ]
     edit_columns = add_columns
-    search_columns = ["last_name", "email", "company_role"]
-    order_columns = ["id", "first_name", "last_name", "email", "company_role"]
+    search_columns = ["last_name", "email", "company_role", "status", "customers"]
+    order_columns = ["id", "first_name", "last_name", "email", "company_role", "status"]
     base_order = ("last_name", "asc")
     validators_columns = {
         "email": validate.Email(),
         "phone": PHONE_NUMBER,
-        "language": language_code,
         "order_limit": validate.Range(min=Decimal("0")),
+        "language": language_code,
     }
+    base_filters = [["id", RowScope, "contact"]]
     add_query_rel_fields = ContactView.add_form_query_rel_fields
     edit_query_rel_fields = add_query_rel_fields

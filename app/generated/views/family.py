@@ -1,5 +1,6 @@
 # Generated from model.yaml by `flask model generate`: do not edit.
 # Change model.yaml (or the hand-written class it names) and generate again.
+# ruff: noqa: E501
 """Back-office screen and REST API of families."""
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
@@ -12,12 +13,20 @@ from app.generated.models import Family
 LABELS = {
     "code": _l("Code"),
     "name": _l("Name"),
+    "catalogue": _l("Catalogue"),
     "parent": _l("Parent family"),
+    "photo": _l("Photo"),
+    "position": _l("Position"),
     "children": _l("Sub-families"),
     "articles": _l("Articles"),
 }
 DESCRIPTIONS = {}
-API_LABELS = {"id": _l("Id"), **LABELS, "parent.name": LABELS["parent"]}
+API_LABELS = {
+    "id": _l("Id"),
+    **LABELS,
+    "catalogue.name": LABELS["catalogue"],
+    "parent.name": LABELS["parent"],
+}
 
 
 class FamilyView(BackOfficeModelView):
@@ -31,12 +40,12 @@ class FamilyView(BackOfficeModelView):
     edit_title = _l("Edit: %(entity)s", entity=_l("Family"))
     label_columns = LABELS
     description_columns = DESCRIPTIONS
-    list_columns = ["code", "name", "parent"]
+    list_columns = ["code", "name", "catalogue", "parent", "position"]
     quick_search_columns = ["code", "name"]
-    search_columns = ["code", "name", "parent"]
+    search_columns = ["code", "name", "catalogue", "parent"]
     base_order = ("code", "asc")
     add_fieldsets = [
-        (_l("Family"), {"fields": ["code", "name", "parent"]}),
+        (_l("Family"), {"fields": ["code", "name", "catalogue", "parent", "photo", "position"]}),
         (_l("Translations"), {"fields": ["name_fr", "name_nl", "name_es", "name_de"]}),
     ]
     edit_fieldsets = add_fieldsets
@@ -58,10 +67,29 @@ class FamilyApi(BackOfficeRestApi):
     entity = "family"
     label_columns = API_LABELS
     description_columns = DESCRIPTIONS
-    list_columns = ["id", "code", "name", "parent.id", "parent.name"]
-    show_columns = ["id", "code", "name", "parent.id", "parent.name"]
-    add_columns = ["code", "name", "parent"]
+    list_columns = [
+        "id",
+        "code",
+        "name",
+        "catalogue.id",
+        "catalogue.name",
+        "parent.id",
+        "parent.name",
+        "position",
+    ]
+    show_columns = [
+        "id",
+        "code",
+        "name",
+        "catalogue.id",
+        "catalogue.name",
+        "parent.id",
+        "parent.name",
+        "photo",
+        "position",
+    ]
+    add_columns = ["code", "name", "catalogue", "parent", "position"]
     edit_columns = add_columns
-    search_columns = ["code", "name", "parent"]
-    order_columns = ["id", "code", "name"]
+    search_columns = ["code", "name", "catalogue", "parent"]
+    order_columns = ["id", "code", "name", "position"]
     base_order = ("code", "asc")
