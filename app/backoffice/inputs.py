@@ -85,9 +85,7 @@ def language_input(label, required: bool, description=""):
 
 def time_input(label, required: bool, description=""):
     """A time of day, hours and minutes (a cut-off time: orders placed before 14:00...)."""
-    return TimeField(
-        label, validators=_presence(required), description=description, format="%H:%M"
-    )
+    return TimeField(label, validators=_presence(required), description=description, format="%H:%M")
 
 
 class JSONInput(TextAreaField):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from functools import partial
 
 import sqlalchemy as sa
 from flask import Response, g, redirect, request, url_for
@@ -106,6 +105,8 @@ class BackOfficeModelView(ModelView):
     record_checks: tuple = ()
     # model.yaml's `singleton`: the entity has one record (the portal's settings).
     singleton = False
+    # model.yaml's `default: current_user`: relations to the user saving a new record.
+    current_user_fields: tuple = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -136,9 +137,6 @@ class BackOfficeModelView(ModelView):
             if pk is not None:
                 return redirect(url_for(f"{self.endpoint}.show", pk=pk))
         return super().list()
-
-    # model.yaml's `default: current_user`: relations to the user saving a new record.
-    current_user_fields: tuple = ()
 
     def pre_add(self, item):
         if self.singleton and self.datamodel.session.scalar(singleton_pk(type(item))):
@@ -206,9 +204,7 @@ class BackOfficeModelView(ModelView):
 
     def _export_cell(self, column, value):
         """An xlsx cell keeps numbers and dates as such, so the seller can sum and sort them."""
-        if isinstance(value, Decimal | int | float | datetime.date) and not isinstance(
-            value, bool
-        ):
+        if isinstance(value, Decimal | int | float | datetime.date) and not isinstance(value, bool):
             if isinstance(value, datetime.datetime) and value.tzinfo is not None:
                 value = value.replace(tzinfo=None)  # xlsx has no time zones
             return value
@@ -394,16 +390,19 @@ class BackOfficeRestApi(ModelRestApi):
         problems = _unknown_related_records(item, columns)
         if problems:
             return problems
-        value_of = partial(getattr, item)
+
+        def value_of(name):
+            return getattr(item, name, None)
+
         problems = unique_conflicts(
             self.datamodel.session,
             type(item),
-            lambda name: getattr(item, name, None),
+            value_of,
             exclude_pk=exclude_pk,
             labels=self.label_columns,
         )
         for check in self.record_checks:
-            for name, messages in check(lambda name: value_of(name, None)).items():
+            for name, messages in check(value_of).items():
                 problems.setdefault(name, []).extend(messages)
         return problems
 

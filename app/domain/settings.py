@@ -40,14 +40,10 @@ def settings_problems(value_of: ValueOf) -> Problems:
             if value_of("skin") == "custom":
                 problems[name] = [_("The custom skin needs both colours.")]
         elif not COLOUR.match(value):
-            problems[name] = [
-                _("Write a colour as # and six hexadecimal digits, such as #1F6FEB.")
-            ]
+            problems[name] = [_("Write a colour as # and six hexadecimal digits, such as #1F6FEB.")]
     currency = value_of("currency")
     if currency and currency not in list_currencies():
         problems["currency"] = [
             _("Unknown currency %(code)s: use a three-letter ISO code such as EUR.", code=currency)
         ]
     return problems
-
-
