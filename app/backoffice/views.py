@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.backoffice import exports
 from app.backoffice.uniqueness import unique_conflicts
+from app.domain.checks import merged
 from app.domain.deletion import records_in_the_way
 from app.domain.scoping import ROW_SCOPED_ENTITIES, visible_rows_condition
 
@@ -244,6 +245,21 @@ def _attachment(body, mimetype: str, filename: str) -> Response:
     )
 
 
+def record_problems(view, model_class, value_of, *, exclude_pk) -> dict[str, list[str]]:
+    """What stops a record from being saved, screen and API alike: a unique value another row
+    holds, then what the entity's `checks` from model.yaml refuse."""
+    return merged(
+        unique_conflicts(
+            view.datamodel.session,
+            model_class,
+            value_of,
+            exclude_pk=exclude_pk,
+            labels=view.label_columns,
+        ),
+        *(check(value_of) for check in view.record_checks),
+    )
+
+
 def _checking_records(form_class, view):
     """`form_class` also refusing, with the message next to the field:
 
@@ -260,17 +276,12 @@ def _checking_records(form_class, view):
     class CheckedForm(form_class):
         def validate(self, extra_validators=None):
             valid = super().validate(extra_validators)
-            value_of = self._value_getter()
-            problems = unique_conflicts(
-                view.datamodel.session,
+            problems = record_problems(
+                view,
                 view.datamodel.obj,
-                value_of,
+                self._value_getter(),
                 exclude_pk=getattr(self, "_id", None),
-                labels=view.label_columns,
             )
-            for check in view.record_checks:
-                for name, messages in check(value_of).items():
-                    problems.setdefault(name, []).extend(messages)
             shown = set()
             for name, messages in problems.items():
                 target = name if name in self else next(iter(self)).name
@@ -391,20 +402,9 @@ class BackOfficeRestApi(ModelRestApi):
         if problems:
             return problems
 
-        def value_of(name):
-            return getattr(item, name, None)
-
-        problems = unique_conflicts(
-            self.datamodel.session,
-            type(item),
-            value_of,
-            exclude_pk=exclude_pk,
-            labels=self.label_columns,
+        return record_problems(
+            self, type(item), lambda name: getattr(item, name, None), exclude_pk=exclude_pk
         )
-        for check in self.record_checks:
-            for name, messages in check(value_of).items():
-                problems.setdefault(name, []).extend(messages)
-        return problems
 
     def _refused_by_database(self) -> Response:
         # The datamodel has logged the database's error and rolled back.

@@ -21,9 +21,13 @@ def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _chosen(value_of: ValueOf, names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if not blank(value_of(name))]
+
+
 def exactly_one(value_of: ValueOf, names: tuple[str, ...], labels: tuple) -> Problems:
     """One and only one of `names` is set (a price list is for a level, a group or a customer)."""
-    chosen = [name for name in names if not blank(value_of(name))]
+    chosen = _chosen(value_of, names)
     if len(chosen) == 1:
         return {}
     message = _("Choose exactly one of: %(fields)s.", fields=_names(labels))
@@ -32,7 +36,7 @@ def exactly_one(value_of: ValueOf, names: tuple[str, ...], labels: tuple) -> Pro
 
 def at_most_one(value_of: ValueOf, names: tuple[str, ...], labels: tuple) -> Problems:
     """No more than one of `names` is set; none means "for everyone"."""
-    chosen = [name for name in names if not blank(value_of(name))]
+    chosen = _chosen(value_of, names)
     if len(chosen) <= 1:
         return {}
     message = _("Choose at most one of: %(fields)s.", fields=_names(labels))

@@ -67,16 +67,6 @@ def country_name(code: str) -> str:
     return Locale.parse(str(get_locale() or "en")).territories.get(code, code)
 
 
-def customer_problems(value_of: ValueOf) -> Problems:
-    """A customer's VAT number is valid for its country."""
-    return vat_number_problems(value_of)
-
-
-def access_request_problems(value_of: ValueOf) -> Problems:
-    """An applicant's VAT number is valid for the country they gave."""
-    return vat_number_problems(value_of)
-
-
 def address_problems(value_of: ValueOf) -> Problems:
     """A default shipping address ships, a default billing address bills."""
     kind = value_of("kind")

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from app.domain.articles import article_problems, exclusion_problems
-from app.domain.customers import address_problems, customer_problems, document_problems
+from app.domain.customers import address_problems, document_problems, vat_number_problems
 from app.domain.delivery import delivery_round_problems, shipping_rule_problems, zones
 from app.domain.orders import line_total, money
 from app.domain.periods import period_problems
@@ -40,7 +40,7 @@ def reading(**values):
     ],
 )
 def test_valid_vat_number_of_its_country_passes(country, number):
-    assert customer_problems(reading(country=country, vat_number=number)) == {}
+    assert vat_number_problems(reading(country=country, vat_number=number)) == {}
 
 
 @pytest.mark.parametrize(
@@ -52,15 +52,15 @@ def test_valid_vat_number_of_its_country_passes(country, number):
     ],
 )
 def test_invalid_vat_number_is_refused_saying_why(country, number, reason):
-    problems = customer_problems(reading(country=country, vat_number=number))
+    problems = vat_number_problems(reading(country=country, vat_number=number))
     assert list(problems) == ["vat_number"]
     assert problems["vat_number"][0].startswith(f"{number} is not a valid VAT number for ")
     assert problems["vat_number"][0].endswith(reason)
 
 
 def test_vat_number_of_a_country_without_rules_or_blank_is_not_checked():
-    assert customer_problems(reading(country="US", vat_number="12-3456789")) == {}
-    assert customer_problems(reading(country="FR", vat_number="")) == {}
+    assert vat_number_problems(reading(country="US", vat_number="12-3456789")) == {}
+    assert vat_number_problems(reading(country="FR", vat_number="")) == {}
 
 
 def test_price_list_is_for_exactly_one_level_group_or_customer():

@@ -12,7 +12,7 @@ from app.backoffice.api_validators import PHONE_NUMBER, country_code, language_c
 from app.backoffice.filters import RowScope
 from app.backoffice.inputs import PHONE, choice_label, country_input, enum_input, language_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
-from app.domain.customers import access_request_problems
+from app.domain.customers import vat_number_problems
 from app.generated.models import AccessRequest
 
 LABELS = {
@@ -110,7 +110,7 @@ class AccessRequestView(BackOfficeModelView):
             },
         )
     ]
-    record_checks = (access_request_problems,)
+    record_checks = (vat_number_problems,)
     add_form_extra_fields = {
         "kind": enum_input(
             LABELS["kind"],

@@ -15,7 +15,7 @@ from app.backoffice.filters import RowScope
 from app.backoffice.formatting import money_text, names_text
 from app.backoffice.inputs import PHONE, choice_label, country_input, enum_input, language_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
-from app.domain.customers import customer_problems
+from app.domain.customers import vat_number_problems
 from app.generated.models import Customer
 
 LABELS = {
@@ -261,7 +261,7 @@ class CustomerView(BackOfficeModelView):
         (_l("Portal"), {"fields": ["private_message", "customer_since", "last_order_at"]}),
         (_l("People"), {"fields": ["contacts"]}),
     ]
-    record_checks = (customer_problems,)
+    record_checks = (vat_number_problems,)
     add_form_extra_fields = {
         "status": enum_input(
             LABELS["status"],
