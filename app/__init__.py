@@ -67,6 +67,14 @@ def create_app(config: str | None = None, **overrides) -> Flask:
         from app.generated.registry import register
 
         register(appbuilder)
+        from app.backoffice import register_screens
+
+        register_screens(appbuilder)
+
+    from app.portal import bp as portal_blueprint
+
+    app.register_blueprint(portal_blueprint)
+    _register_template_filters(app)
 
     @app.route("/uploads/images/<path:filename>")
     def uploaded_image(filename):
@@ -76,6 +84,16 @@ def create_app(config: str | None = None, **overrides) -> Flask:
 
     register_commands(app)
     return app
+
+
+def _register_template_filters(app: Flask) -> None:
+    from flask_babel import format_date, get_locale
+
+    from app.backoffice.formatting import money_text
+
+    app.add_template_filter(money_text, "money")
+    app.jinja_env.globals["get_locale"] = get_locale
+    app.add_template_filter(lambda day: format_date(day) if day else "", "date_text")
 
 
 def _instance_secret_key(instance: Path) -> str:

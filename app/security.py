@@ -10,6 +10,8 @@ from flask_appbuilder.utils.limit import Limit
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 
+from app.domain.accounts import is_staff
+
 
 def _api_login_limit() -> str:
     return current_app.config.get("API_LOGIN_RATE_LIMIT", "10 per 5 minute")
@@ -50,6 +52,15 @@ class PortalSecurityManager(SecurityManager):
         jwt_manager = super().create_jwt_manager(app)
         jwt_manager.invalid_token_loader(_not_authenticated)
         return jwt_manager
+
+    def auth_user_db(self, username, password):
+        """The back office's login (HTML and API) is for staff only. A portal contact who tries
+        it is refused like a wrong password: their door is /portal/login, which checks their
+        company's status and is throttled per account."""
+        user = super().auth_user_db(username, password)
+        if user is not None and not is_staff(user):
+            return None
+        return user
 
     def exist_permission_on_roles(self, view_name: str, permission_name: str, role_ids) -> bool:
         """FAB asks once per menu entry and button (20+ queries a page): load the request's

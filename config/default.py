@@ -70,6 +70,21 @@ MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
 MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "portal@localhost")
 MAIL_SUPPRESS_SEND = os.environ.get("MAIL_SUPPRESS_SEND", "0") == "1"
 
+# Portal accounts: how long the mailed links work, and where they point (the public address,
+# needed behind a proxy or when a job builds the link; else the request's own address).
+ACCOUNT_ACTIVATION_DAYS = int(os.environ.get("ACCOUNT_ACTIVATION_DAYS", "14"))
+PASSWORD_RESET_HOURS = int(os.environ.get("PASSWORD_RESET_HOURS", "2"))
+PORTAL_URL = os.environ.get("PORTAL_URL", "")
+# Failed portal logins and reset requests (app/portal/throttle.py), in the store above.
+PORTAL_LOGIN_LIMIT_PER_ACCOUNT = os.environ.get(
+    "PORTAL_LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes"
+)
+PORTAL_LOGIN_LIMIT_PER_ADDRESS = os.environ.get(
+    "PORTAL_LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes"
+)
+PORTAL_RESET_LIMIT_PER_ACCOUNT = os.environ.get("PORTAL_RESET_LIMIT_PER_ACCOUNT", "3 per hour")
+PORTAL_RESET_LIMIT_PER_ADDRESS = os.environ.get("PORTAL_RESET_LIMIT_PER_ADDRESS", "10 per hour")
+
 WTF_CSRF_ENABLED = True
 WTF_CSRF_TIME_LIMIT = None
 SESSION_COOKIE_HTTPONLY = True

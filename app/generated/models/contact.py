@@ -52,6 +52,13 @@ class Contact(Model):
     may_manage_users = sa.Column(
         sa.Boolean(), nullable=True, default=False, server_default=sa.false()
     )
+    may_manage_addresses = sa.Column(
+        sa.Boolean(),
+        nullable=True,
+        default=False,
+        server_default=sa.false(),
+        comment="Add and change the company's shipping and billing addresses in the portal.",
+    )
     sees_all_orders = sa.Column(
         sa.Boolean(), nullable=True, default=False, server_default=sa.false()
     )

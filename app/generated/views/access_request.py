@@ -9,9 +9,10 @@ from marshmallow import validate
 from wtforms.validators import Email, Length
 
 from app.backoffice.api_validators import PHONE_NUMBER, country_code, language_code
+from app.backoffice.applications import AccessRequestAdminView
 from app.backoffice.filters import RowScope
 from app.backoffice.inputs import PHONE, choice_label, country_input, enum_input, language_input
-from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
+from app.backoffice.views import BackOfficeRestApi
 from app.domain.customers import vat_number_problems
 from app.generated.models import AccessRequest
 
@@ -37,7 +38,7 @@ DESCRIPTIONS = {}
 API_LABELS = {"id": _l("Id"), **LABELS, "customer.name": LABELS["customer"]}
 
 
-class AccessRequestView(BackOfficeModelView):
+class AccessRequestView(AccessRequestAdminView):
     """Access requests: list, show, add, edit, delete and export."""
 
     datamodel = SQLAInterface(AccessRequest)

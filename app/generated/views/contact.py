@@ -11,10 +11,11 @@ from marshmallow import validate
 from wtforms.validators import Email, NumberRange
 
 from app.backoffice.api_validators import PHONE_NUMBER, language_code
+from app.backoffice.contacts import ContactAdminView
 from app.backoffice.filters import RowScope
 from app.backoffice.formatting import money_text, names_text
 from app.backoffice.inputs import PHONE, choice_label, enum_input, language_input
-from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
+from app.backoffice.views import BackOfficeRestApi
 from app.generated.models import Contact
 
 LABELS = {
@@ -27,6 +28,7 @@ LABELS = {
     "may_order": _l("May order"),
     "may_see_prices": _l("May see prices"),
     "may_manage_users": _l("May manage users"),
+    "may_manage_addresses": _l("May manage addresses"),
     "sees_all_orders": _l("Sees all company orders"),
     "order_limit": _l("Order amount limit"),
     "status": _l("Status"),
@@ -36,13 +38,16 @@ LABELS = {
     "orders": _l("Orders"),
 }
 DESCRIPTIONS = {
+    "may_manage_addresses": _l(
+        "Add and change the company's shipping and billing addresses in the portal."
+    ),
     "order_limit": _l("Orders above this amount, before VAT, are refused. Empty means no limit."),
     "language": _l("Empty means the customer's language."),
 }
 API_LABELS = {"id": _l("Id"), **LABELS, "user.username": LABELS["user"]}
 
 
-class ContactView(BackOfficeModelView):
+class ContactView(ContactAdminView):
     """Contacts: list, show, add, edit, delete and export."""
 
     datamodel = SQLAInterface(Contact)
@@ -70,6 +75,7 @@ class ContactView(BackOfficeModelView):
                     "may_order",
                     "may_see_prices",
                     "may_manage_users",
+                    "may_manage_addresses",
                     "sees_all_orders",
                     "order_limit",
                 ]
@@ -133,6 +139,7 @@ class ContactApi(BackOfficeRestApi):
         "may_order",
         "may_see_prices",
         "may_manage_users",
+        "may_manage_addresses",
         "sees_all_orders",
         "order_limit",
         "status",
@@ -150,6 +157,7 @@ class ContactApi(BackOfficeRestApi):
         "may_order",
         "may_see_prices",
         "may_manage_users",
+        "may_manage_addresses",
         "sees_all_orders",
         "order_limit",
         "status",

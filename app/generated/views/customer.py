@@ -11,10 +11,11 @@ from marshmallow import validate
 from wtforms.validators import URL, Email, Length, NumberRange
 
 from app.backoffice.api_validators import PHONE_NUMBER, country_code, language_code
+from app.backoffice.customers import CustomerAdminView
 from app.backoffice.filters import RowScope
 from app.backoffice.formatting import money_text, names_text
 from app.backoffice.inputs import PHONE, choice_label, country_input, enum_input, language_input
-from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
+from app.backoffice.views import BackOfficeRestApi
 from app.domain.customers import vat_number_problems
 from app.generated.models import Customer
 
@@ -97,7 +98,7 @@ API_LABELS = {
 }
 
 
-class CustomerView(BackOfficeModelView):
+class CustomerView(CustomerAdminView):
     """Customers: list, show, add, edit, delete and export."""
 
     datamodel = SQLAInterface(Customer)

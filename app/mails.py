@@ -1,0 +1,118 @@
+"""The account mails, each written in its recipient's language and sent by the mail job.
+
+A mail is rendered when the event happens (in the recipient's locale, from app/templates/mail/:
+a plain-text part and an HTML part) and handed to `app.jobs.mail:send_mail` through the job
+queue, which sends it only once the transaction that caused it has committed: a refused or
+rolled-back change sends nothing.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, has_request_context, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from app.domain.account_links import Purpose, account_link_token
+from app.domain.accounts import recipient_language
+from app.domain.settings import portal_settings
+from app.jobs.queue import enqueue
+
+SUBJECTS = {
+    "invitation": _l("Your access to the %(shop)s portal"),
+    "access_added": _l("You now have access to %(company)s on the %(shop)s portal"),
+    "application_received": _l("We have received your application"),
+    "new_application": _l("New application: %(company)s"),
+    "account_active": _l("Your %(shop)s account is active"),
+    "application_refused": _l("Your application to %(shop)s"),
+    "password_reset": _l("Set a new password for %(shop)s"),
+    "already_registered": _l("You already have an account with %(shop)s"),
+}
+
+
+def shop_name(session: Session) -> str:
+    settings = portal_settings(session)
+    return settings.shop_name if settings else current_app.config["APP_NAME"]
+
+
+def default_language(session: Session) -> str:
+    settings = portal_settings(session)
+    return (settings.default_language if settings else None) or current_app.config[
+        "BABEL_DEFAULT_LOCALE"
+    ]
+
+
+def portal_url(endpoint: str, **values) -> str:
+    """An absolute portal address for a mail: PORTAL_URL when set (behind a proxy, from a job),
+    else the address the request came in on."""
+    path = url_for(endpoint, **values)
+    base = current_app.config.get("PORTAL_URL") or (
+        request.host_url if has_request_context() else ""
+    )
+    return base.rstrip("/") + path
+
+
+def account_link(user, purpose: Purpose) -> str:
+    token = account_link_token(current_app.config["SECRET_KEY"], user, purpose)
+    endpoint = "portal.activate" if purpose is Purpose.ACTIVATION else "portal.reset_password"
+    return portal_url(endpoint, token=token)
+
+
+def send(session: Session, template: str, to: str, language: str, **context) -> None:
+    """Render `template` in `language` and queue it for `to`."""
+    shop = shop_name(session)
+    context = {"shop": shop, "login_url": portal_url("portal.login"), **context}
+    with force_locale(language):
+        subject = str(SUBJECTS[template]) % {"shop": shop, "company": context.get("company", "")}
+        text = render_template(f"mail/{template}.txt", **context)
+        html = render_template(f"mail/{template}.html", subject=subject, **context)
+    enqueue("app.jobs.mail:send_mail", [to], subject, text, html, session=session)
+
+
+def to_contact(session: Session, template: str, contact, customer=None, **context) -> None:
+    """A mail to a contact, in their language (else their company's, else the shop's)."""
+    customer = customer or (contact.customers[0] if contact.customers else None)
+    language = recipient_language(contact, customer, default_language(session))
+    send(
+        session,
+        template,
+        contact.email,
+        language,
+        name=contact.first_name,
+        email=contact.email,
+        company=customer.name if customer else "",
+        **context,
+    )
+
+
+def staff_addresses(session: Session) -> list[str]:
+    """Who hears of new applications: the settings' staff email, else every administrator."""
+    settings = portal_settings(session)
+    if settings and settings.staff_email:
+        return [settings.staff_email]
+    sm = current_app.appbuilder.sm
+    from app.generated.roles import SUPERUSER_ROLE
+
+    role = sm.find_role(SUPERUSER_ROLE)
+    return sorted({user.email for user in role.user if user.email and user.active}) if role else []
+
+
+def to_applicant(session: Session, template: str, application, **context) -> None:
+    """A mail to someone who applied, in the language they used."""
+    language = application.language or default_language(session)
+    send(
+        session,
+        template,
+        application.email,
+        language,
+        name=application.first_name,
+        email=application.email,
+        company=application.company_name,
+        **context,
+    )
+
+
+def to_staff(session: Session, template: str, **context) -> None:
+    language = default_language(session)
+    for address in staff_addresses(session):
+        send(session, template, address, language, **context)
