@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := app:create_app
 
-.PHONY: run test test-fast lint generate check translations compile-translations bench clean
+.PHONY: run test test-fast browser lint generate check translations compile-translations bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,8 +21,24 @@ compile-translations: $(STAMP)
 run: $(STAMP) compile-translations
 	$(BIN)/python run.py
 
-test: $(STAMP) compile-translations lint check
+test: $(STAMP) compile-translations browser lint check
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The browser tests (tests/browser/) drive Debian's chromium: Playwright's own browser downloads
+# are not used. Installed here when missing and we may (root, apt-get); else say how. Without it
+# those tests skip, or fail where CI or PORTAL_REQUIRE_BROWSER is set.
+CHROMIUM := /usr/bin/chromium
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing chromium for the browser tests (apt-get)"; \
+		$(APT_INSTALL) >/dev/null 2>&1 || { apt-get update -qq && $(APT_INSTALL) -qq >/dev/null; }; \
+	else \
+		echo "$(CHROMIUM) is missing: the browser tests will be skipped (CI fails)."; \
+		echo "Install it with: sudo apt-get install chromium"; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

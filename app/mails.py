@@ -66,7 +66,7 @@ def send(session: Session, template: str, to: str, language: str, **context) -> 
         subject = str(SUBJECTS[template]) % {"shop": shop, "company": context.get("company", "")}
         text = render_template(f"mail/{template}.txt", **context)
         html = render_template(f"mail/{template}.html", subject=subject, **context)
-    enqueue("app.jobs.mail:send_mail", [to], subject, text, html, session=session)
+    enqueue("app.jobs.mail:send_mail", [to], subject, text, html)
 
 
 def to_contact(session: Session, template: str, contact, customer=None, **context) -> None:

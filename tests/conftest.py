@@ -20,6 +20,8 @@ from flask_appbuilder import Model
 from app import create_app
 from app.extensions import db
 
+pytest_plugins = ["tests.mailbox", "tests.portal"]
+
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 PASSWORD = "Sup3r-secret-pass!"
 # username -> roles; every back-office role of model.yaml has a user, and portal roles too.

@@ -7,25 +7,21 @@ RQ workers against it, each test on a queue of its own.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import logging
 import os
-import socket
 import subprocess
 import sys
-import threading
 import uuid
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from flask_migrate import upgrade
 
 from app.extensions import db
 from app.generated.models import CustomerGroup
 from app.jobs.queue import enqueue, rq_queue
 from tests.conftest import make_app
+from tests.mailbox import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
@@ -38,51 +34,6 @@ def needs_redis(test):
 
 
 SEND_MAIL = "app.jobs.mail:send_mail"
-
-
-class Mailbox:
-    """aiosmtpd handler: every message received, parsed."""
-
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-        self.envelopes: list[tuple[str, list[str]]] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self.lock:
-            self.messages.append(message)
-            self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
-        return "250 Message accepted for delivery"
-
-    def subjects(self) -> list[str]:
-        with self.lock:
-            return [str(m["Subject"]) for m in self.messages]
-
-
-def free_port() -> int:
-    # aiosmtpd's Controller checks that it started by connecting to its port: it needs a real one.
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def smtp_server():
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    mailbox.port = controller.port
-    yield mailbox
-    controller.stop()
-
-
-@pytest.fixture
-def mailbox(smtp_server):
-    with smtp_server.lock:
-        smtp_server.messages.clear()
-        smtp_server.envelopes.clear()
-    return smtp_server
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,77 @@
+"""A real SMTP server on loopback (aiosmtpd) that keeps every message it receives, parsed.
+
+`smtp_server` runs for a module; `mailbox` empties it before each test.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+import socket
+import threading
+
+import pytest
+from aiosmtpd.controller import Controller
+
+
+class Mailbox:
+    """aiosmtpd handler: every message received, parsed."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.envelopes: list[tuple[str, list[str]]] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.lock:
+            self.messages.append(message)
+            self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        return "250 Message accepted for delivery"
+
+    def subjects(self) -> list[str]:
+        with self.lock:
+            return [str(m["Subject"]) for m in self.messages]
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        """The messages addressed to `address`, oldest first."""
+        with self.lock:
+            return [m for m in self.messages if address.lower() in str(m["To"]).lower()]
+
+    def text_of(self, message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    def html_of(self, message) -> str:
+        return message.get_body(preferencelist=("html",)).get_content()
+
+    def link_in(self, message, path: str) -> str:
+        """The first address in the mail's text whose path starts with `path`."""
+        match = re.search(r"https?://\S*" + re.escape(path) + r"\S*", self.text_of(message))
+        assert match, f"no {path} link in: {self.text_of(message)}"
+        return match.group(0)
+
+
+def free_port() -> int:
+    # aiosmtpd's Controller checks that it started by connecting to its port: it needs a real one.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def smtp_server():
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    mailbox.port = controller.port
+    yield mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    with smtp_server.lock:
+        smtp_server.messages.clear()
+        smtp_server.envelopes.clear()
+    return smtp_server
