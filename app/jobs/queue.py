@@ -16,7 +16,7 @@ from typing import Any
 
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 
 log = logging.getLogger(__name__)
 _PENDING = "portal_pending_jobs"
@@ -59,6 +59,8 @@ def enqueue(function: str, *args: Any, session: Session | None = None, **kwargs:
     With no transaction in progress it is handed over at once.
     """
     session = session or _default_session()
+    if isinstance(session, scoped_session):
+        session = session()  # the request's own session, not the registry handing it out
     if session is not None and session.in_transaction():
         # Remember the innermost transaction: rolling it (or one around it) back drops the job.
         transaction = session.get_nested_transaction() or session.get_transaction()
