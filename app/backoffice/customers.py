@@ -188,10 +188,11 @@ class CustomerAdminView(BackOfficeModelView):
                     removed = deactivate_customer(
                         db.session, customer, remove_access=form.remove_access.data, author=g.user
                     )
-                    done = _(
-                        "%(company)s is inactive; %(count)d contact(s) lost their access.",
+                    done = ngettext(
+                        "%(company)s is inactive; %(num)d contact lost their access.",
+                        "%(company)s is inactive; %(num)d contacts lost their access.",
+                        len(removed),
                         company=customer.name,
-                        count=len(removed),
                     )
                 else:
                     abort(400)

@@ -9,6 +9,7 @@ remove them, knowingly.
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
 from app.domain.accounts import AccountRefusal, log_event
@@ -59,11 +60,13 @@ def deactivate_customer(
     if holders and not remove_access:
         names = ", ".join(f"{c.first_name} {c.last_name}" for c in holders)
         raise AccountRefusal(
-            _(
-                "%(company)s cannot be made inactive while %(count)d contact(s) still have access: "
+            ngettext(
+                "%(company)s cannot be made inactive while %(num)d contact still has access: "
                 "%(names)s. Remove them first, or confirm that their access is removed too.",
+                "%(company)s cannot be made inactive while %(num)d contacts still have access: "
+                "%(names)s. Remove them first, or confirm that their access is removed too.",
+                len(holders),
                 company=customer.name,
-                count=len(holders),
                 names=names,
             )
         )

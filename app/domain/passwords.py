@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -48,7 +50,8 @@ def password_problem(password: str, email: str = "") -> str | None:
     ]
     sentences = []
     if needs:
-        sentences.append(_("The password needs %(needs)s.", needs=", ".join(needs)))
+        listed = format_list(needs, locale=str(get_locale() or "en"))
+        sentences.append(_("The password needs %(needs)s.", needs=listed))
     if "not_email" in missing:
-        sentences.append(_("It must not contain your email address."))
+        sentences.append(_("It must not contain the part of your email address before the @."))
     return " ".join(sentences)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_user, logout_user
 from werkzeug.security import generate_password_hash
 
@@ -25,6 +26,7 @@ from app.domain.accounts import (
     set_password,
 )
 from app.domain.customers import vat_number_problems
+from app.domain.passwords import MINIMUM_LENGTH
 from app.domain.settings import portal_settings
 from app.extensions import db
 from app.portal import CHOSEN_CUSTOMER, bp, safe_next, throttle
@@ -54,9 +56,10 @@ LINK_MESSAGES = {
 
 def _too_many(seconds: int) -> str:
     minutes = max(1, (seconds + 59) // 60)
-    return _(
-        "Too many attempts. For your security, try again in %(minutes)d minute(s).",
-        minutes=minutes,
+    return ngettext(
+        "Too many attempts. For your security, try again in %(num)d minute.",
+        "Too many attempts. For your security, try again in %(num)d minutes.",
+        minutes,
     )
 
 
@@ -262,7 +265,11 @@ def _set_password_page(token: str, purpose: Purpose):
         return redirect(url_for("portal.home"))
     first_time = purpose is Purpose.ACTIVATION
     return render_template(
-        "portal/set_password.html", form=form, contact=contact, first_time=first_time
+        "portal/set_password.html",
+        form=form,
+        contact=contact,
+        first_time=first_time,
+        minimum_length=MINIMUM_LENGTH,
     )
 
 

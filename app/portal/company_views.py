@@ -217,7 +217,7 @@ def add_address():
     form = AddressForm()
     if request.method == "GET":
         form.country.data = g.customer.country
-    if form.validate_on_submit() and _address_ok(form):
+    if _valid_address(form):
         address = Address(customer=g.customer)
         form.populate_obj(address)
         _blank_to_none(address)
@@ -233,13 +233,21 @@ def add_address():
 def edit_address(address_id: int):
     address = _company_address(address_id)
     form = AddressForm(obj=address)
-    if form.validate_on_submit() and _address_ok(form):
+    if _valid_address(form):
         form.populate_obj(address)
         _blank_to_none(address)
         db.session.commit()
         flash(_("The address is saved."), "success")
         return redirect(url_for("portal.company"))
     return render_template("portal/address_form.html", form=form, address=address)
+
+
+def _valid_address(form) -> bool:
+    """Every problem at once: the fields' own, and the address rules of the domain."""
+    if request.method != "POST":
+        return False
+    valid = form.validate_on_submit()
+    return _address_ok(form) and valid
 
 
 def _address_ok(form) -> bool:
