@@ -12,7 +12,7 @@ import os
 from flask_migrate import upgrade
 
 from app import create_app
-from app.demo import load_demo_data
+from app.demo import demo_portal_password, load_demo_data
 from app.security_sync import sync_roles_and_permissions
 from app.setup import ensure_admin
 
@@ -27,13 +27,21 @@ def prepare(app) -> None:
             os.environ.get("ADMIN_EMAIL", "admin@example.com"),
             os.environ.get("ADMIN_PASSWORD"),
         )
+        portal_login = None
         if created and os.environ.get("DEMO_DATA", "1") != "0":
             load_demo_data()
+            portal_login = demo_portal_password()
         if created:
             shown = password or "(the ADMIN_PASSWORD you set)"
             print(
                 f"\n  Administrator created. Log in as: {username} / {shown}\n"
                 "  This password is printed once only.\n",
+                flush=True,
+            )
+        if portal_login:
+            print(
+                "  Demo customer administrator, for the portal (/portal/login):\n"
+                f"  {portal_login[0]} / {portal_login[1]}\n",
                 flush=True,
             )
 
@@ -43,7 +51,8 @@ def main() -> None:
     prepare(app)
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "5000"))
-    print(f"  Back office: http://{host}:{port}/login/\n", flush=True)
+    print(f"  Back office: http://{host}:{port}/login/", flush=True)
+    print(f"  Portal:      http://{host}:{port}/portal/login\n", flush=True)
     app.run(host=host, port=port, debug=False, use_reloader=False)
 
 

@@ -21,9 +21,11 @@ import unicodedata
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+import sqlalchemy as sa
 from babel import Locale
 from flask import current_app
 
+from app.domain.accounts import login_account_for, set_password
 from app.domain.translations import translated
 from app.extensions import db
 from app.generated.models import (
@@ -2164,11 +2166,42 @@ def load_demo_data() -> dict[str, int]:
         staff, created = _staff_users()
         made = _records(staff)
         session.add_all([record for records in made.values() for record in records])
+        logins = _portal_logins(made["contacts"])
         session.commit()
     except Exception:
         session.rollback()
         raise
-    return {"staff users": created} | {name: len(records) for name, records in made.items()}
+    return (
+        {"staff users": created}
+        | {name: len(records) for name, records in made.items()}
+        | {"portal logins": logins}
+    )
+
+
+DEMO_PORTAL_CONTACT = "camille.martin@bm-lyon.example"
+
+
+def _portal_logins(contacts) -> int:
+    """Every demo contact gets its login account: active ones with a password nobody knows
+    (`demo_portal_password` gives one to print), invited ones waiting for their link."""
+    for contact in contacts:
+        user = login_account_for(db.session, contact)
+        if contact.status == "active":
+            set_password(user, secrets.token_urlsafe(18))
+    return len(contacts)
+
+
+def demo_portal_password() -> tuple[str, str] | None:
+    """A fresh password for the demo's customer administrator, to print on the first start."""
+    contact = db.session.scalars(
+        sa.select(Contact).where(Contact.email == DEMO_PORTAL_CONTACT)
+    ).first()
+    if contact is None or contact.user is None:
+        return None
+    password = secrets.token_urlsafe(12)
+    set_password(contact.user, password)
+    db.session.commit()
+    return contact.email, password
 
 
 def _staff_users() -> tuple[dict, int]:
