@@ -111,20 +111,25 @@ def logout():
     return redirect(url_for("portal.login"))
 
 
-def _settings():
-    return portal_settings(db.session)
+def _application_form(door: str, form_class):
+    """The settings, the form of an open door (404 when the settings keep it shut), and the
+    applicant's details once the form is valid (else None)."""
+    settings = portal_settings(db.session)
+    if not (settings and getattr(settings, door)):
+        abort(404)
+    form = form_class()
+    if request.method == "GET":
+        form.language.data = str(session.get("locale") or settings.default_language)
+    details = None
+    if form.validate_on_submit() and _vat_number_ok(form):
+        details = {name: form[name].data for name in applications.APPLICANT_FIELDS if name in form}
+    return settings, form, details
 
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
-    settings = _settings()
-    if not (settings and settings.self_registration):
-        abort(404)
-    form = RegistrationForm()
-    if request.method == "GET":
-        form.language.data = str(session.get("locale") or settings.default_language)
-    if form.validate_on_submit() and _vat_number_ok(form):
-        details = {name: form[name].data for name in applications.APPLICANT_FIELDS if name in form}
+    settings, form, details = _application_form("self_registration", RegistrationForm)
+    if details is not None:
         try:
             application = applications.register_company(
                 db.session,
@@ -191,14 +196,8 @@ def _tell_staff(application) -> None:
 
 @bp.route("/request-access", methods=["GET", "POST"])
 def request_access():
-    settings = _settings()
-    if not (settings and settings.access_request_button):
-        abort(404)
-    form = AccessRequestForm()
-    if request.method == "GET":
-        form.language.data = str(session.get("locale") or settings.default_language)
-    if form.validate_on_submit() and _vat_number_ok(form):
-        details = {name: form[name].data for name in applications.APPLICANT_FIELDS if name in form}
+    _settings, form, details = _application_form("access_request_button", AccessRequestForm)
+    if details is not None:
         application = applications.request_access(db.session, details)
         mails.to_applicant(db.session, "application_received", application)
         _tell_staff(application)

@@ -333,17 +333,23 @@ def test_access_request_lands_in_the_queue_and_approval_sends_an_activation_link
     assert _account(app, "paul.durand@voltaire.example").customers == [existing.code]
 
 
+def _waiting_application(app) -> AccessRequest:
+    return save(
+        app,
+        AccessRequest(
+            kind="access_request",
+            company_name="Kiosque X",
+            country="FR",
+            first_name="Ana",
+            last_name="Bel",
+            email="ana.bel@kiosque.example",
+        ),
+    )
+
+
 def test_refusal_without_a_reason_is_refused(app, client, auth):
     shop_settings(app, access_request_button=True)
-    application = AccessRequest(
-        kind="access_request",
-        company_name="X",
-        country="FR",
-        first_name="A",
-        last_name="B",
-        email="a@b.example",
-    )
-    application = save(app, application)
+    application = _waiting_application(app)
     auth.login("admin")
     response = post_form(
         client, "/approvals/", {"reason": " "}, post_url=f"/approvals/{application.id}/refuse"
@@ -353,15 +359,7 @@ def test_refusal_without_a_reason_is_refused(app, client, auth):
 
 
 def test_a_sales_rep_sees_the_queue_but_cannot_answer(app, client, auth):
-    application = AccessRequest(
-        kind="access_request",
-        company_name="X",
-        country="FR",
-        first_name="A",
-        last_name="B",
-        email="a@b.example",
-    )
-    application = save(app, application)
+    application = _waiting_application(app)
     auth.login("rep1")
     assert client.get("/approvals/").status_code == 200
     response = post_form(
