@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import datetime
+import os
 
 import pytest
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla.models import User
+from limits.storage import storage_from_string
 from werkzeug.security import generate_password_hash
 
 from app.domain.accounts import give_portal_role
@@ -35,13 +37,21 @@ def sent_mail(app, smtp_server):
     state.server, state.port, state.suppress = saved
 
 
-@pytest.fixture
-def throttled(app):
-    """Login throttling switched on, with counts that start at zero."""
-    app.config["RATELIMIT_ENABLED"] = True
+THROTTLE_STORES = ["memory://"] + (
+    [os.environ["TEST_REDIS_URL"]] if os.environ.get("TEST_REDIS_URL") else []
+)
+
+
+@pytest.fixture(params=THROTTLE_STORES, ids=lambda uri: uri.partition(":")[0])
+def throttled(app, request):
+    """Login throttling switched on, counting in memory and (with TEST_REDIS_URL) in Redis, as
+    production does, from zero."""
+    saved = app.config["RATELIMIT_STORAGE_URI"]
+    app.config.update(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=request.param)
     app.extensions.pop("portal_throttle", None)
+    storage_from_string(request.param).reset()
     yield app
-    app.config["RATELIMIT_ENABLED"] = False
+    app.config.update(RATELIMIT_ENABLED=False, RATELIMIT_STORAGE_URI=saved)
     app.extensions.pop("portal_throttle", None)
 
 
