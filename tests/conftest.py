@@ -182,6 +182,18 @@ class Auth:
         return {"Authorization": f"Bearer {response.json['access_token']}"}
 
 
+def session_and_token_of(app, client, user_id: int) -> dict[str, str]:
+    """Log `client` in as the user without the login page; return a JWT header for them."""
+    from flask_jwt_extended import create_access_token
+
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+    with app.app_context():
+        token = create_access_token(identity=str(user_id), fresh=True)
+    return {"Authorization": f"Bearer {token}"}
+
+
 @pytest.fixture
 def auth(client):
     return Auth(client)

@@ -18,7 +18,11 @@ def upgrade():
     with op.batch_alter_table("contact", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(
-                "may_manage_addresses", sa.Boolean(), server_default=sa.false(), nullable=True
+                "may_manage_addresses",
+                sa.Boolean(),
+                server_default=sa.false(),
+                nullable=True,
+                comment="Add and change the company's shipping and billing addresses in the portal.",
             )
         )
 

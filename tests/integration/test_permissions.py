@@ -20,7 +20,14 @@ import pytest
 import sqlalchemy as sa
 
 from app.extensions import db
-from tests.conftest import PASSWORD, USERS, Auth, _empty_seller_tables, csrf_token
+from tests.conftest import (
+    PASSWORD,
+    USERS,
+    Auth,
+    _empty_seller_tables,
+    csrf_token,
+    session_and_token_of,
+)
 from tests.integration.records import (
     API_ENTITIES,
     ENTITIES,
@@ -116,7 +123,7 @@ def matrix(backend_app):
             # session or a token of theirs ever reach the back office: both are made directly.
             assert "/login" in response.location, role.name
             screens[role.name] = client
-            jwts[role.name] = _session_and_token_of(app, client, user_ids[role.name])
+            jwts[role.name] = session_and_token_of(app, client, user_ids[role.name])
             continue
         assert response.status_code == 302 and "/login" not in response.location, role.name
         screens[role.name] = client
@@ -125,18 +132,6 @@ def matrix(backend_app):
         app=app, screens=screens, tokens=tokens, jwts=jwts, pks=pks, user_ids=user_ids
     )
     _empty_seller_tables(app)
-
-
-def _session_and_token_of(app, client, user_id: int) -> dict[str, str]:
-    """Log `client` in as the user without the login page; return a JWT header for them."""
-    from flask_jwt_extended import create_access_token
-
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
-        session["_fresh"] = True
-    with app.app_context():
-        token = create_access_token(identity=str(user_id), fresh=True)
-    return {"Authorization": f"Bearer {token}"}
 
 
 def _throwaway(matrix, entity) -> int:
