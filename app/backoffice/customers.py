@@ -121,7 +121,7 @@ class CustomerAdminView(BackOfficeModelView):
         customers = [item for item in visible if item is not None]
         invited, skipped = invite_main_emails(db.session, customers, author=g.user)
         for invitation in invited:
-            send_invitation(invitation, invitation.contact.customers[-1], None)
+            send_invitation(invitation, invitation.customer, None)
         db.session.commit()
         if invited:
             flash(

@@ -32,6 +32,7 @@ from app.generated.roles import PORTAL_ROLES
 
 @dataclass
 class Invitation:
+    customer: Customer
     contact: Contact
     user: User
     # False when the contact had set a password already: they are told of their new access
@@ -82,6 +83,8 @@ def invite_contact(
     if needs_activation:
         contact.status = "invited"
     if customer.status == "pending":
+        # Inviting a pending customer's people is the seller accepting the customer: without
+        # it the invitation would lead to a login that says "waiting for approval".
         customer.status = "active"
     log_event(
         session,
@@ -91,7 +94,7 @@ def invite_contact(
         author=author,
     )
     session.flush()
-    return Invitation(contact, user, needs_activation)
+    return Invitation(customer, contact, user, needs_activation)
 
 
 def invite_main_emails(

@@ -194,3 +194,27 @@ def test_a_member_of_staff_cannot_be_converted(app, client, auth):
 def test_plain_accounts_need_the_right_to_add_contacts(app, client, auth):
     auth.login("catalogue")
     assert client.get("/plain-accounts/").status_code == 403
+
+
+def test_a_suspended_customer_cannot_be_invited_until_reactivated(app, client, auth, sent_mail):
+    customer = make_customer(app, "SUSP", name="Kiosque Fermé", status="suspended")
+    auth.login("admin")
+    response = post_form(
+        client,
+        f"/customerview/invite/{customer.id}",
+        {"email": "x@kiosque.example", "company_role": "buyer"},
+    )
+    assert "Kiosque Fermé is suspended: reactivate it before inviting anyone." in text(response)
+    assert _contacts(app) == {} and sent_mail.to("x@kiosque.example") == []
+
+
+def test_inviting_a_pending_customers_people_accepts_the_customer(app, client, auth, sent_mail):
+    customer = make_customer(app, "PEND", status="pending")
+    auth.login("admin")
+    post_form(
+        client,
+        f"/customerview/invite/{customer.id}",
+        {"email": "p@pend.example", "company_role": "buyer"},
+    )
+    assert read(app, lambda: db.session.get(type(customer), customer.id).status) == "active"
+    assert _contacts(app) == {"p@pend.example": ("invited", ["PEND"])}
