@@ -9,9 +9,10 @@ from pathlib import Path
 
 from flask import Flask, send_from_directory
 from flask_appbuilder import AppBuilder
+from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app.extensions import csrf, db, mail, migrate
+from app.extensions import db, mail, migrate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 CONFIGS = {
@@ -52,7 +53,10 @@ def create_app(config: str | None = None, **overrides) -> Flask:
     # every start; nothing of ours is concerned.
     logging.getLogger("flask_appbuilder.models.filters").setLevel(logging.ERROR)
 
-    csrf.init_app(app)
+    # One CSRFProtect per app, not a module-level one: Flask-AppBuilder exempts every REST API's
+    # blueprint by adding the Blueprint object to the extension's set, so a shared extension kept
+    # every app ever built (its blueprints -> views -> AppBuilder -> models) alive for good.
+    CSRFProtect(app)
     db.init_app(app)
     mail.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)

@@ -218,6 +218,13 @@ class BackOfficeModelView(ModelView):
         return super().render_template(template, view=self, **kwargs)
 
     def _init_forms(self):
+        # Flask-AppBuilder's form converter appends its Length/InputRequired/Optional to the very
+        # lists of `validators_columns`, a class attribute: every app built in the process would
+        # add its own to every earlier app's forms. A copy per view instance keeps each app's
+        # forms as the first (and, in production, only) app in a process gets them.
+        self.validators_columns = {
+            name: list(validators) for name, validators in (self.validators_columns or {}).items()
+        }
         super()._init_forms()
         self.add_form = _checking_records(self.add_form, self)
         self.edit_form = _checking_records(self.edit_form, self)
