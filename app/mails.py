@@ -85,6 +85,24 @@ def to_contact(session: Session, template: str, contact, customer=None, **contex
     )
 
 
+def new_access(session: Session, contact, customer=None, message: str | None = None) -> None:
+    """The mail that goes with new portal access: a link to choose a password, or, for someone
+    who has one already, word of their new access."""
+    user = contact.user
+    if user is not None and not user.password:
+        to_contact(
+            session,
+            "invitation",
+            contact,
+            customer,
+            link=account_link(user, Purpose.ACTIVATION),
+            link_days=current_app.config["ACCOUNT_ACTIVATION_DAYS"],
+            message=message,
+        )
+    else:
+        to_contact(session, "access_added", contact, customer, message=message)
+
+
 def staff_addresses(session: Session) -> list[str]:
     """Who hears of new applications: the settings' staff email, else every administrator."""
     settings = portal_settings(session)

@@ -11,7 +11,7 @@ load them without it.
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, g, redirect, url_for
+from flask import abort, flash, g, redirect, url_for
 from flask_appbuilder import BaseView
 from flask_appbuilder.actions import action
 from flask_appbuilder.security.sqla.models import User
@@ -26,7 +26,6 @@ from wtforms.validators import DataRequired, Length
 from app import mails
 from app.backoffice.access import requires
 from app.backoffice.views import BackOfficeModelView
-from app.domain.account_links import Purpose
 from app.domain.accounts import AccountRefusal
 from app.domain.invitations import convert_plain_account, plain_accounts_query, remove_b2b_data
 from app.domain.scoping import restrict_to_visible_rows
@@ -56,14 +55,7 @@ class ContactAdminView(BackOfficeModelView):
             user = contact.user
             if user is None or user.password or contact.status != "invited":
                 continue
-            mails.to_contact(
-                db.session,
-                "invitation",
-                contact,
-                link=mails.account_link(user, Purpose.ACTIVATION),
-                link_days=current_app.config["ACCOUNT_ACTIVATION_DAYS"],
-                message=None,
-            )
+            mails.new_access(db.session, contact)
             sent += 1
         db.session.commit()
         flash(ngettext("%(num)d invitation sent.", "%(num)d invitations sent.", sent), "success")
@@ -143,18 +135,7 @@ class PlainAccountsView(BaseView):
             db.session.rollback()
             flash(str(refusal), "danger")
             return redirect(url_for(".accounts"))
-        if user.password:
-            mails.to_contact(db.session, "access_added", contact, customer, message=None)
-        else:
-            mails.to_contact(
-                db.session,
-                "invitation",
-                contact,
-                customer,
-                link=mails.account_link(user, Purpose.ACTIVATION),
-                link_days=current_app.config["ACCOUNT_ACTIVATION_DAYS"],
-                message=None,
-            )
+        mails.new_access(db.session, contact, customer)
         db.session.commit()
         flash(
             _("%(email)s now works for %(company)s.", email=contact.email, company=customer.name),

@@ -21,7 +21,6 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app import mails
 from app.backoffice.views import BackOfficeModelView
-from app.domain.account_links import Purpose
 from app.domain.accounts import AccountRefusal
 from app.domain.customer_status import (
     contacts_with_access,
@@ -77,23 +76,6 @@ class StatusForm(FlaskForm):
     remove_access = BooleanField(_l("Also remove the access of every contact listed above"))
 
 
-def send_invitation(invitation, customer, message: str | None) -> None:
-    """The mail that goes with an invitation: a link to set a password, or, for someone who
-    has one already, word of their new access."""
-    if invitation.needs_activation:
-        mails.to_contact(
-            db.session,
-            "invitation",
-            invitation.contact,
-            customer,
-            link=mails.account_link(invitation.user, Purpose.ACTIVATION),
-            link_days=mails.current_app.config["ACCOUNT_ACTIVATION_DAYS"],
-            message=message,
-        )
-    else:
-        mails.to_contact(db.session, "access_added", invitation.contact, customer, message=message)
-
-
 class CustomerAdminView(BackOfficeModelView):
     show_template = "backoffice/customer_show.html"
     # The actions change the customer: they need the permission to edit it, nothing new.
@@ -121,7 +103,7 @@ class CustomerAdminView(BackOfficeModelView):
         customers = [item for item in visible if item is not None]
         invited, skipped = invite_main_emails(db.session, customers, author=g.user)
         for invitation in invited:
-            send_invitation(invitation, invitation.customer, None)
+            mails.new_access(db.session, invitation.contact, invitation.customer)
         db.session.commit()
         if invited:
             flash(
@@ -161,7 +143,9 @@ class CustomerAdminView(BackOfficeModelView):
                 db.session.rollback()
                 form.email.errors = [*form.email.errors, str(refusal)]
             else:
-                send_invitation(invitation, customer, form.message.data or None)
+                mails.new_access(
+                    db.session, invitation.contact, customer, form.message.data or None
+                )
                 db.session.commit()
                 flash(_("Invitation sent to %(email)s.", email=invitation.contact.email), "success")
                 return redirect(url_for(f"{self.endpoint}.show", pk=pk))

@@ -111,7 +111,7 @@ def add_user():
     form = CompanyUserForm()
     if form.validate_on_submit():
         try:
-            contact, needs_activation = add_company_user(
+            contact, _needs_activation = add_company_user(
                 db.session,
                 g.contact,
                 g.customer,
@@ -126,18 +126,7 @@ def add_user():
             db.session.rollback()
             form.email.errors = [*form.email.errors, str(refusal)]
         else:
-            if needs_activation:
-                mails.to_contact(
-                    db.session,
-                    "invitation",
-                    contact,
-                    g.customer,
-                    link=mails.account_link(contact.user, mails.Purpose.ACTIVATION),
-                    link_days=_activation_days(),
-                    message=None,
-                )
-            else:
-                mails.to_contact(db.session, "access_added", contact, g.customer, message=None)
+            mails.new_access(db.session, contact, g.customer)
             db.session.commit()
             flash(
                 _(
@@ -265,9 +254,3 @@ def _blank_to_none(address: Address) -> None:
 
 def _name(contact) -> str:
     return f"{contact.first_name} {contact.last_name}".strip()
-
-
-def _activation_days() -> int:
-    from flask import current_app
-
-    return current_app.config["ACCOUNT_ACTIVATION_DAYS"]
