@@ -22,7 +22,7 @@ run: $(STAMP) compile-translations
 	$(BIN)/python run.py
 
 test: $(STAMP) compile-translations browser lint check
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -n 2 -q -p no:cacheprovider
 
 # The browser tests (tests/browser/) drive Debian's chromium: Playwright's own browser downloads
 # are not used. Installed here when missing and we may (root, apt-get); else say how. Without it

@@ -3,10 +3,16 @@
 Each database backend gets one migrated database for the whole run: SQLite always, PostgreSQL when
 TEST_DATABASE_URL is set (a fresh database is created beside the one it names, dropped at the end).
 Tests leave no rows behind: the `app` fixture empties the seller's tables after each test.
+
+`make test` runs the suite on two pytest-xdist workers, which share nothing: each has its own
+PostgreSQL databases (named after it), its own Redis database (TEST_REDIS_URL's index, counting
+down by worker: see TEST_REDIS_URL below), its own SMTP servers on ports of its own, its own RQ
+queues and its own temporary directories (pytest's, one base per worker).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import uuid
@@ -22,6 +28,32 @@ from app.extensions import db
 
 pytest_plugins = ["tests.mailbox", "tests.portal"]
 
+# "gw0", "gw1", ... under pytest-xdist; "" when the suite runs in one process.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+WORKER_NUMBER = int(WORKER.removeprefix("gw") or 0)
+REDIS_DATABASES = 16  # Redis's default `databases`; CI's TEST_REDIS_URL names the last, 15
+
+
+def _worker_redis_url(url: str) -> str:
+    """TEST_REDIS_URL for this worker: its database index less the worker's number (15, 14...).
+
+    Login throttling resets its counts (limits' storage reset()) at the start of a test: two
+    workers on one Redis database would wipe each other's counts in the middle of a test.
+    """
+    if not url:
+        return ""
+    parsed = sa.engine.make_url(url)
+    index = int(parsed.database or 0) - WORKER_NUMBER
+    if not 0 <= index < REDIS_DATABASES:
+        raise pytest.UsageError(
+            f"TEST_REDIS_URL {url}: worker {WORKER} would need Redis database {index}; "
+            "give TEST_REDIS_URL a higher database index or run fewer workers"
+        )
+    return parsed.set(database=str(index)).render_as_string(hide_password=False)
+
+
+TEST_REDIS_URL = _worker_redis_url(os.environ.get("TEST_REDIS_URL", ""))
+
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 PASSWORD = "Sup3r-secret-pass!"
 # username -> roles; every back-office role of model.yaml has a user, and portal roles too.
@@ -35,10 +67,13 @@ USERS = {
 }
 
 
-def _postgres_database(worker_tag: str):
-    """Create a throwaway database on TEST_DATABASE_URL's server; return its URL and a dropper."""
+def _postgres_database(tag: str):
+    """Create a throwaway database on TEST_DATABASE_URL's server; return its URL and a dropper.
+
+    Its name carries the xdist worker and `tag` (which callers make unique), so no two workers,
+    nor two runs side by side, ever share one."""
     base = sa.engine.make_url(os.environ["TEST_DATABASE_URL"])
-    name = f"portal_test_{worker_tag}"
+    name = f"portal_test_{WORKER or 'main'}_{tag}"
     admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
@@ -52,7 +87,29 @@ def _postgres_database(worker_tag: str):
     return base.set(database=name).render_as_string(hide_password=False), drop
 
 
+class _AppsBuilt:
+    """Whether a test (or a fixture) built an app since the last garbage collection."""
+
+    pending = False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once a test that built apps has let go of them, collect them (and what they hold).
+
+    An app is a web of reference cycles (its blueprints, views and AppBuilder all point back to
+    it), which only Python's cycle collector frees, and its oldest generation runs seldom in a
+    heap this size: each worker would keep the garbage of many apps before it did.
+    """
+    result = yield
+    if _AppsBuilt.pending:
+        _AppsBuilt.pending = False
+        gc.collect()
+    return result
+
+
 def make_app(instance: Path, database_url: str, **overrides):
+    _AppsBuilt.pending = True
     return create_app(
         "testing",
         INSTANCE_DIR=str(instance),

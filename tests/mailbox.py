@@ -10,6 +10,7 @@ import email.policy
 import re
 import socket
 import threading
+from contextlib import contextmanager
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -52,21 +53,42 @@ class Mailbox:
         return match.group(0)
 
 
-def free_port() -> int:
-    # aiosmtpd's Controller checks that it started by connecting to its port: it needs a real one.
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class _Controller(Controller):
+    """aiosmtpd's Controller, serving on a socket bound beforehand to a port the system chose.
+
+    Choosing a free port, closing it and then letting the Controller bind it would race with every
+    other process doing the same (the other pytest-xdist worker among them); a socket kept bound
+    from the start cannot be taken. aiosmtpd then checks that it started by connecting to it.
+    """
+
+    def __init__(self, handler, sock: socket.socket):
+        self._sock = sock
+        super().__init__(handler, hostname="127.0.0.1", port=sock.getsockname()[1])
+
+    def _create_server(self):
+        return self.loop.create_server(self._factory_invoker, sock=self._sock)
+
+
+@contextmanager
+def closed_port():
+    """A loopback port where nothing listens, kept so (bound, not listening) until the block ends:
+    connecting to it is refused, and no other process can start listening there meanwhile."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def smtp_server():
     mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    controller = _Controller(mailbox, sock)
     controller.start()
     mailbox.port = controller.port
     yield mailbox
     controller.stop()
+    sock.close()
 
 
 @pytest.fixture

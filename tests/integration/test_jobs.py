@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import sys
 import uuid
@@ -20,11 +21,11 @@ from flask_migrate import upgrade
 from app.extensions import db
 from app.generated.models import CustomerGroup
 from app.jobs.queue import enqueue, rq_queue
-from tests.conftest import make_app
-from tests.mailbox import free_port
+from tests.conftest import TEST_REDIS_URL, make_app
+from tests.mailbox import closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+REDIS_URL = TEST_REDIS_URL  # this xdist worker's Redis database (tests/conftest.py)
 
 
 def needs_redis(test):
@@ -154,15 +155,16 @@ def test_mail_has_a_text_part_and_an_html_part_when_given(in_process_app, mailbo
 
 
 def test_failing_mail_is_logged_and_the_commit_stands(database_url, tmp_path, caplog):
-    app = mail_app(tmp_path, database_url, free_port())  # nothing listens there
-    name = f"group {uuid.uuid4().hex[:8]}"
-    with app.app_context(), caplog.at_level(logging.ERROR, logger="app.jobs.queue"):
-        db.session.add(CustomerGroup(name=name))
-        enqueue(SEND_MAIL, ["buyer@example.com"], "Lost", "Lost.")
-        db.session.commit()
-        db.session.remove()
-        assert db.session.query(CustomerGroup).filter_by(name=name).count() == 1
-        db.engine.dispose()
+    with closed_port() as port:  # nothing listens there
+        app = mail_app(tmp_path, database_url, port)
+        name = f"group {uuid.uuid4().hex[:8]}"
+        with app.app_context(), caplog.at_level(logging.ERROR, logger="app.jobs.queue"):
+            db.session.add(CustomerGroup(name=name))
+            enqueue(SEND_MAIL, ["buyer@example.com"], "Lost", "Lost.")
+            db.session.commit()
+            db.session.remove()
+            assert db.session.query(CustomerGroup).filter_by(name=name).count() == 1
+            db.engine.dispose()
     assert "in-process job app.jobs.mail:send_mail failed" in caplog.text
 
 
@@ -215,7 +217,14 @@ def test_rq_worker_delivers_the_queued_mail(rq_app, mailbox):
         # process may deadlock the child on a lock another thread held. The forking Worker is
         # exercised, in a process of its own, by the `flask jobs worker` test below.
         worker = SimpleWorker([queue], connection=queue.connection)
-        assert worker.work(burst=True)
+        # The worker installs its own SIGINT and SIGTERM handlers and leaves them behind: put back
+        # pytest's, or a later Ctrl-C (or xdist stopping this process) would only ask RQ to stop.
+        saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            assert worker.work(burst=True)
+        finally:
+            for sig, handler in saved.items():
+                signal.signal(sig, handler)
         assert queue.count == 0
         assert queue.failed_job_registry.count == 0
     assert mailbox.subjects() == ["Delivered by a worker"]
@@ -272,15 +281,16 @@ def test_with_redis_down_the_commit_stands_and_the_mail_still_goes_out(
     smtp_server, mailbox, database_url, tmp_path
 ):
     # Nothing listens on this port: the hand-over to RQ fails after the commit.
-    app = mail_app(
-        tmp_path, database_url, smtp_server.port, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0"
-    )
-    name = f"group {uuid.uuid4().hex[:8]}"
-    with app.app_context():
-        db.session.add(CustomerGroup(name=name))
-        enqueue(SEND_MAIL, ["buyer@example.com"], "Redis down", "Still sent.")
-        db.session.commit()
-        db.session.remove()
-        assert db.session.query(CustomerGroup).filter_by(name=name).count() == 1
-        db.engine.dispose()
+    with closed_port() as port:
+        app = mail_app(
+            tmp_path, database_url, smtp_server.port, REDIS_URL=f"redis://127.0.0.1:{port}/0"
+        )
+        name = f"group {uuid.uuid4().hex[:8]}"
+        with app.app_context():
+            db.session.add(CustomerGroup(name=name))
+            enqueue(SEND_MAIL, ["buyer@example.com"], "Redis down", "Still sent.")
+            db.session.commit()
+            db.session.remove()
+            assert db.session.query(CustomerGroup).filter_by(name=name).count() == 1
+            db.engine.dispose()
     assert mailbox.subjects() == ["Redis down"]
