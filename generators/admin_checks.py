@@ -238,10 +238,17 @@ class AdminChecks:
                 entity.display.append(name)
 
     def check_unique_together(self, entity: Entity, entity_items: dict, base: str):
-        node = entity_items.get("unique_together", (None, None))[1]
+        self._check_field_groups(entity, entity_items, base, "unique_together")
+        self._check_field_groups(entity, entity_items, base, "index_together")
+
+    def _check_field_groups(self, entity: Entity, entity_items: dict, base: str, key: str):
+        """`unique_together` or `index_together`: lists of two or more stored fields (an index
+        may end with `id`, so that an index-only scan can also give the row's id)."""
+        node = entity_items.get(key, (None, None))[1]
         if node is None:
             return
-        path = f"{base}.unique_together"
+        unique = key == "unique_together"
+        path = f"{base}.{key}"
         if not isinstance(node, yaml.SequenceNode):
             self.error(
                 node, path, f"expected a list of field lists, found {_kind(node)}", "MODEL-E103"
@@ -266,7 +273,8 @@ class AdminChecks:
                     gpath,
                     "expected a list of at least two field names",
                     "MODEL-E103",
-                    "for a single field, write 'unique: true' on the field",
+                    f"for a single field, write '{'unique' if unique else 'index'}: true' "
+                    "on the field",
                 )
                 continue
             names = []
@@ -277,6 +285,9 @@ class AdminChecks:
                     )
                     continue
                 name = item.value
+                if name == "id" and not unique:
+                    names.append(name)
+                    continue
                 if self.broken_field(entity.name, name) and name not in entity.fields:
                     continue
                 if name not in entity.fields:
@@ -293,10 +304,10 @@ class AdminChecks:
                         item,
                         gpath,
                         f"field '{name}' of type '{entity.fields[name].type}' has no column to "
-                        "be unique",
+                        + ("be unique" if unique else "index"),
                         "MODEL-E110",
                     )
                     continue
                 names.append(name)
             if len(names) == len(group.value):
-                entity.unique_together.append(names)
+                getattr(entity, key).append(names)

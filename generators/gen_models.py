@@ -275,7 +275,13 @@ def entity_module(model: Model, entity: Entity) -> str:
         f"sa.UniqueConstraint({', '.join(lit(n) for n in _columns(entity, group))}, "
         f'name="uq_{entity.table}_{"_".join(group)}")'
         for group in entity.unique_together
-    ] + _check_constraints(entity)
+    ]
+    table_args += [
+        f"sa.Index({lit(_index_name(entity, group))}, "
+        f"{', '.join(lit(n) for n in _columns(entity, group))})"
+        for group in entity.index_together
+    ]
+    table_args += _check_constraints(entity)
     if table_args:
         out.append(f"    __table_args__ = ({', '.join(table_args)},)\n")
     out.append("\n")
@@ -315,7 +321,12 @@ def entity_module(model: Model, entity: Entity) -> str:
 
 
 def _columns(entity: Entity, names: list[str]) -> list[str]:
-    return [entity.fields[n].column_name for n in names]
+    return ["id" if n == "id" else entity.fields[n].column_name for n in names]
+
+
+def _index_name(entity: Entity, group: list[str]) -> str:
+    """ix_<table>_<columns>, cut to PostgreSQL's 63 characters."""
+    return f"ix_{entity.table}_{'_'.join(_columns(entity, group))}"[:63]
 
 
 def package_init(model: Model) -> str:

@@ -83,6 +83,7 @@ class Entity:
     fields: dict[str, Field]
     help: str = ""
     unique_together: list[list[str]] = field(default_factory=list)
+    index_together: list[list[str]] = field(default_factory=list)
     mixin: str | None = None
     renamed_from: str | None = None
     admin: AdminHints = field(default_factory=AdminHints)

@@ -82,6 +82,7 @@ ENTITY_KEYS = {
     "help",
     "fields",
     "unique_together",
+    "index_together",
     "mixin",
     "renamed_from",
     "admin",

@@ -11,6 +11,7 @@ from app.generated.views.article import ArticleApi, ArticleView
 from app.generated.views.article_photo import ArticlePhotoView
 from app.generated.views.article_tag import ArticleTagApi, ArticleTagView
 from app.generated.views.brand import BrandApi, BrandView
+from app.generated.views.cart_line import CartLineView
 from app.generated.views.catalogue import CatalogueApi, CatalogueView
 from app.generated.views.contact import ContactApi, ContactView
 from app.generated.views.customer import CustomerApi, CustomerView
@@ -31,6 +32,7 @@ from app.generated.views.order_discount import OrderDiscountApi, OrderDiscountVi
 from app.generated.views.order_line import OrderLineApi, OrderLineView
 from app.generated.views.order_template import OrderTemplateApi, OrderTemplateView
 from app.generated.views.order_template_line import OrderTemplateLineApi, OrderTemplateLineView
+from app.generated.views.outbox_entry import OutboxEntryView
 from app.generated.views.portal_settings import PortalSettingsApi, PortalSettingsView
 from app.generated.views.price import PriceApi, PriceView
 from app.generated.views.price_level import PriceLevelApi, PriceLevelView
@@ -385,6 +387,16 @@ def register(appbuilder) -> None:
         category_icon="fa-shopping-cart",
     )
     appbuilder.add_api(OrderTemplateLineApi)
+    appbuilder.add_view_no_menu(CartLineView)
+    appbuilder.add_view(
+        OutboxEntryView,
+        "outbox_entry",
+        label=_l("Outbox"),
+        icon="fa-paper-plane",
+        category="settings",
+        category_label=_l("Settings"),
+        category_icon="fa-cog",
+    )
     appbuilder.add_view(
         CustomerEventView,
         "customer_event",

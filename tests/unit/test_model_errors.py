@@ -299,6 +299,12 @@ EXPECTED: dict[str, list[str]] = {
         "model.yaml:1:1: (document): expected a mapping with version, app, entities and "
         "roles, found a list [MODEL-E103]",
     ],
+    "index_together_of_one_field_is_refused": [
+        "model.yaml:13:9: entities.contact.index_together[0]: expected a list of at least two "
+        "field names [MODEL-E103] (for a single field, write 'index: true' on the field)",
+        "model.yaml:14:21: entities.contact.index_together[1]: 'contact' has no field "
+        "'firstname' [MODEL-E110] (did you mean 'first_name'?)",
+    ],
     "translatable_field_cannot_be_unique": [
         "model.yaml:17:23: entities.article.fields.name.translatable: a translatable field "
         "cannot be unique [MODEL-E113]",

@@ -9,6 +9,7 @@ from app.generated.models.article import Article, ArticleTranslation
 from app.generated.models.article_photo import ArticlePhoto
 from app.generated.models.article_tag import ArticleTag, ArticleTagTranslation
 from app.generated.models.brand import Brand
+from app.generated.models.cart_line import CartLine
 from app.generated.models.catalogue import Catalogue, CatalogueTranslation
 from app.generated.models.contact import Contact
 from app.generated.models.customer import Customer
@@ -26,6 +27,7 @@ from app.generated.models.order_discount import OrderDiscount
 from app.generated.models.order_line import OrderLine
 from app.generated.models.order_template import OrderTemplate
 from app.generated.models.order_template_line import OrderTemplateLine
+from app.generated.models.outbox_entry import OutboxEntry
 from app.generated.models.portal_settings import PortalSettings
 from app.generated.models.price import Price
 from app.generated.models.price_level import PriceLevel, PriceLevelTranslation
@@ -49,6 +51,7 @@ __all__ = [
     "ArticleTagTranslation",
     "ArticleTranslation",
     "Brand",
+    "CartLine",
     "Catalogue",
     "CatalogueTranslation",
     "Contact",
@@ -69,6 +72,7 @@ __all__ = [
     "OrderLine",
     "OrderTemplate",
     "OrderTemplateLine",
+    "OutboxEntry",
     "PortalSettings",
     "Price",
     "PriceLevel",

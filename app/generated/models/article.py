@@ -38,6 +38,15 @@ class Article(Model):
 
     __tablename__ = "article"
     __table_args__ = (
+        sa.Index(
+            "ix_article_status_parent_id_family_id_brand_id_season_id_id",
+            "status",
+            "parent_id",
+            "family_id",
+            "brand_id",
+            "season_id",
+            "id",
+        ),
         sa.CheckConstraint("base_price >= 0", name="ck_article_base_price_min"),
         sa.CheckConstraint("vat_rate >= 0", name="ck_article_vat_rate_min"),
         sa.CheckConstraint("vat_rate <= 100", name="ck_article_vat_rate_max"),
@@ -65,7 +74,7 @@ class Article(Model):
 
     id = sa.Column(sa.Integer, primary_key=True)
     sku = sa.Column(sa.String(64), nullable=False, unique=True)
-    name = sa.Column(sa.String(200), nullable=False)
+    name = sa.Column(sa.String(200), nullable=False, index=True)
     description = sa.Column(sa.Text(), nullable=True)
     status = sa.Column(
         sa.Enum(
@@ -131,7 +140,7 @@ class Article(Model):
         sa.Date(), nullable=True, comment="Before this date the article can be pre-ordered."
     )
     ean = sa.Column(sa.String(13), nullable=True, index=True)
-    publication_date = sa.Column(sa.Date(), nullable=True)
+    publication_date = sa.Column(sa.Date(), nullable=True, index=True)
     photo = sa.Column(ImageColumn(), nullable=True)
     datasheet = sa.Column(FileColumn(), nullable=True)
     variant_label = sa.Column(

@@ -19,6 +19,10 @@ class OrderTemplate(Model):
         sa.Integer, sa.ForeignKey("customer.id", ondelete="CASCADE"), nullable=False, index=True
     )
     customer = relationship("Customer", foreign_keys=[customer_id], lazy="joined")
+    contact_id = sa.Column(
+        sa.Integer, sa.ForeignKey("contact.id", ondelete="SET NULL"), nullable=True
+    )
+    contact = relationship("Contact", foreign_keys=[contact_id], lazy="joined")
     lines = relationship(
         "OrderTemplateLine",
         back_populates="template",

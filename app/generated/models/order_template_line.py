@@ -19,6 +19,8 @@ class OrderTemplateLine(Model):
     id = sa.Column(sa.Integer, primary_key=True)
     quantity = sa.Column(sa.Integer(), nullable=False, default=1, server_default=sa.text("1"))
     line_reference = sa.Column(sa.String(60), nullable=True)
+    budget_code = sa.Column(sa.String(40), nullable=True)
+    library_relation_code = sa.Column(sa.String(40), nullable=True)
     template_id = sa.Column(
         sa.Integer,
         sa.ForeignKey("order_template.id", ondelete="CASCADE"),

@@ -41,6 +41,7 @@ class SalesOrder(OrderRules, Model):
         ("shipped", _l("Shipped")),
         ("delivered", _l("Delivered")),
         ("cancelled", _l("Cancelled")),
+        ("on_hold", _l("Held for approval")),
     )
     PAYMENT_METHOD_CHOICES = (
         ("on_invoice", _l("On invoice")),
@@ -63,6 +64,7 @@ class SalesOrder(OrderRules, Model):
             "shipped",
             "delivered",
             "cancelled",
+            "on_hold",
             name="sales_order_status",
             native_enum=False,
             create_constraint=True,
@@ -115,6 +117,12 @@ class SalesOrder(OrderRules, Model):
     )
     weight = sa.Column(sa.Numeric(12, 3), nullable=True)
     customer_note = sa.Column(sa.Text(), nullable=True)
+    checkout_key = sa.Column(
+        sa.String(64),
+        nullable=True,
+        unique=True,
+        comment="Set by the portal's checkout form, so that a form sent twice places one order.",
+    )
     internal_note = sa.Column(sa.Text(), nullable=True, comment="Seen by staff only.")
     customer_id = sa.Column(
         sa.Integer, sa.ForeignKey("customer.id", ondelete="RESTRICT"), nullable=False, index=True

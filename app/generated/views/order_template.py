@@ -10,9 +10,20 @@ from app.backoffice.filters import RowScope
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import OrderTemplate
 
-LABELS = {"customer": _l("Customer"), "name": _l("Name"), "lines": _l("Lines")}
-DESCRIPTIONS = {}
-API_LABELS = {"id": _l("Id"), **LABELS, "customer.name": LABELS["customer"]}
+LABELS = {
+    "customer": _l("Customer"),
+    "name": _l("Name"),
+    "contact": _l("Saved by"),
+    "lines": _l("Lines"),
+}
+DESCRIPTIONS = {"contact": _l("Empty for a template the seller made for the customer.")}
+API_LABELS = {
+    "id": _l("Id"),
+    **LABELS,
+    "customer.name": LABELS["customer"],
+    "contact.first_name": LABELS["contact"],
+    "contact.last_name": LABELS["contact"],
+}
 
 
 class OrderTemplateView(BackOfficeModelView):
@@ -30,11 +41,14 @@ class OrderTemplateView(BackOfficeModelView):
     quick_search_columns = ["name"]
     search_columns = ["customer"]
     base_order = ("name", "asc")
-    add_fieldsets = [(_l("Order template"), {"fields": ["customer", "name"]})]
+    add_fieldsets = [(_l("Order template"), {"fields": ["customer", "name", "contact"]})]
     edit_fieldsets = add_fieldsets
     show_fieldsets = add_fieldsets
     base_filters = [["id", RowScope, "order_template"]]
-    add_form_query_rel_fields = {"customer": [["id", RowScope, "customer"]]}
+    add_form_query_rel_fields = {
+        "customer": [["id", RowScope, "customer"]],
+        "contact": [["id", RowScope, "contact"]],
+    }
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_form_query_rel_fields = add_form_query_rel_fields
 
@@ -48,8 +62,16 @@ class OrderTemplateApi(BackOfficeRestApi):
     label_columns = API_LABELS
     description_columns = DESCRIPTIONS
     list_columns = ["id", "customer.id", "customer.name", "name"]
-    show_columns = ["id", "customer.id", "customer.name", "name"]
-    add_columns = ["customer", "name"]
+    show_columns = [
+        "id",
+        "customer.id",
+        "customer.name",
+        "name",
+        "contact.id",
+        "contact.first_name",
+        "contact.last_name",
+    ]
+    add_columns = ["customer", "name", "contact"]
     edit_columns = add_columns
     search_columns = ["customer"]
     order_columns = ["id", "name"]

@@ -17,6 +17,8 @@ LABELS = {
     "article": _l("Article"),
     "quantity": _l("Quantity"),
     "line_reference": _l("Line reference"),
+    "budget_code": _l("Budget code"),
+    "library_relation_code": _l("Library relation code"),
 }
 DESCRIPTIONS = {}
 API_LABELS = {
@@ -45,7 +47,16 @@ class OrderTemplateLineView(BackOfficeModelView):
     add_fieldsets = [
         (
             _l("Order template line"),
-            {"fields": ["template", "article", "quantity", "line_reference"]},
+            {
+                "fields": [
+                    "template",
+                    "article",
+                    "quantity",
+                    "line_reference",
+                    "budget_code",
+                    "library_relation_code",
+                ]
+            },
         )
     ]
     edit_fieldsets = add_fieldsets
@@ -84,8 +95,17 @@ class OrderTemplateLineApi(BackOfficeRestApi):
         "article.name",
         "quantity",
         "line_reference",
+        "budget_code",
+        "library_relation_code",
     ]
-    add_columns = ["template", "article", "quantity", "line_reference"]
+    add_columns = [
+        "template",
+        "article",
+        "quantity",
+        "line_reference",
+        "budget_code",
+        "library_relation_code",
+    ]
     edit_columns = add_columns
     search_columns = ["template", "article"]
     order_columns = ["id", "quantity", "line_reference"]

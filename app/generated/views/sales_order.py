@@ -36,11 +36,15 @@ LABELS = {
     "gross_total": _l("Total including VAT"),
     "weight": _l("Weight (kg)"),
     "customer_note": _l("Customer's note"),
+    "checkout_key": _l("Checkout key"),
     "internal_note": _l("Internal note"),
     "lines": _l("Lines"),
 }
 DESCRIPTIONS = {
     "number": _l("Given when the order is saved, such as 2026-000124."),
+    "checkout_key": _l(
+        "Set by the portal's checkout form, so that a form sent twice places one order."
+    ),
     "internal_note": _l("Seen by staff only."),
 }
 API_LABELS = {
@@ -134,6 +138,7 @@ class SalesOrderView(BackOfficeModelView):
             },
         ),
         (_l("Notes"), {"fields": ["customer_note", "internal_note"]}),
+        (_l("Other"), {"fields": ["checkout_key"]}),
     ]
     add_form_extra_fields = {
         "status": enum_input(
@@ -218,6 +223,7 @@ class SalesOrderApi(BackOfficeRestApi):
         "gross_total",
         "weight",
         "customer_note",
+        "checkout_key",
         "internal_note",
     ]
     add_columns = [
