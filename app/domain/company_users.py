@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import sqlalchemy as sa
+from flask_babel import format_currency
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.domain.accounts import (
     ADMINISTRATOR,
@@ -22,6 +23,7 @@ from app.domain.accounts import (
     login_account_for,
     normalised_email,
 )
+from app.domain.settings import shop_currency
 from app.generated.models import Contact, Customer
 
 PERMISSIONS = ("may_order", "may_see_prices", "may_manage_addresses")
@@ -39,6 +41,26 @@ def sees_all_orders(contact: Contact) -> bool:
     """Administrators see the whole company's orders; a buyer sees theirs only, unless the
     seller gave them the company's view."""
     return contact.company_role == ADMINISTRATOR or bool(contact.sees_all_orders)
+
+
+def ordering_problem(contact: Contact, net_total: Decimal) -> str | None:
+    """Why this contact may not place an order of `net_total` (before VAT), or None.
+
+    The company's administrator decides both: whether a user orders at all, and up to which
+    amount (the user's order limit).
+    """
+    if not contact.may_order:
+        return _("Your account may look at the catalogue but not order.")
+    limit = contact.order_limit
+    if limit is not None and net_total > limit:
+        currency = shop_currency(object_session(contact))
+        return _(
+            "This order comes to %(total)s before VAT, over your order limit of %(limit)s. "
+            "Ask your company's administrator, or order less.",
+            total=format_currency(net_total, currency),
+            limit=format_currency(limit, currency),
+        )
+    return None
 
 
 def company_users(session: Session, customer: Customer) -> list[Contact]:

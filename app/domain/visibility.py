@@ -1,0 +1,848 @@
+"""What a customer sees in the catalogue and what it may order.
+
+An article is visible to a customer when:
+
+- its status is ``active`` (drafts and hidden articles never show; discontinued ones no longer do);
+- it belongs to a family whose catalogue is public or linked to the customer's group. A family
+  without a catalogue of its own takes its parent family's; a variant without a family takes its
+  parent article's;
+- neither the article nor its family, nor any family above it, is excluded for the customer or
+  for its group;
+- where the customer has visible tags, seasons or brands, one of the article's tags, its season and
+  its brand are among them (each list restricts only when it is not empty);
+- for a variant (an article with a parent), its parent article is visible too. Variants are shown
+  through their parent: the catalogue lists main articles only, while `article_for` and
+  `visible_article_ids` accept visible variants.
+
+The rule is built twice from the same pieces. `visible_article_condition` is pure SQL
+(subqueries on the customer's id), usable in any statement without a session.
+`catalogue_page` and `selection_page` first read the customer's few facts (catalogues, family
+tree, exclusions, tag/season/brand lists) in one small query and pass them as literal id lists,
+so the page query on a large catalogue is a plain indexed filter rather than subqueries per row.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Collection, Iterable
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, aliased, lazyload, selectinload
+from sqlalchemy.sql.functions import FunctionElement
+from stdnum import isbn
+from stdnum.exceptions import ValidationError
+
+from app.domain.shopper import Shopper
+from app.domain.translations import translated
+from app.generated.models import (
+    Article,
+    ArticlePhoto,
+    ArticleTranslation,
+    Catalogue,
+    Customer,
+    Exclusion,
+    Family,
+    ProductType,
+    Selection,
+)
+from app.generated.models._associations import (
+    article_tag_articles,
+    customer_group_catalogues,
+    customer_purchasable_articles,
+    customer_purchasable_product_types,
+    customer_visible_brands,
+    customer_visible_seasons,
+    customer_visible_tags,
+    selection_articles,
+    selection_groups,
+)
+
+SORTS = ("name", "-name", "sku", "newest")
+MAX_PER_PAGE = 500
+# A family tree deeper than this is a cycle typed by mistake, not a catalogue.
+MAX_FAMILY_DEPTH = 32
+# A listing within at most 1/NARROW_SHARE of the families is "narrow": looked up by family.
+NARROW_SHARE = 10
+
+
+@dataclass
+class CataloguePage:
+    """One page of visible articles and how many there are in all."""
+
+    articles: list[Article]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """The number of pages (at least 1, so "page 1 of 1" reads right when empty)."""
+        return max(1, -(-self.total // self.per_page))
+
+
+# --- the rule, as SQL on the customer's id -----------------------------------------------------
+
+
+def visible_article_condition(shopper: Shopper, *, article=Article) -> sa.ColumnElement[bool]:
+    """The WHERE clause keeping the articles `shopper` may see (main articles and variants).
+
+    Pure SQL on the shopper's customer and group ids, so it fits any statement over `Article`
+    (or the alias given as `article`). The catalogue lists only main articles: add
+    ``Article.parent_id.is_(None)`` for a listing.
+    """
+    return _visible(_SqlScope(shopper), article)
+
+
+def visible_article_ids(session: Session, shopper: Shopper, article_ids: Iterable[int]) -> set[int]:
+    """Which of `article_ids` `shopper` may see (variants included), in one query."""
+    ids = {int(i) for i in article_ids}
+    if not ids:
+        return set()
+    return set(
+        session.scalars(
+            sa.select(Article.id).where(Article.id.in_(ids), visible_article_condition(shopper))
+        )
+    )
+
+
+def article_for(
+    session: Session, shopper: Shopper, article_id_or_slug: int | str
+) -> Article | None:
+    """The article with this id (or slug) when `shopper` may see it, else None.
+
+    Loads what the article page shows (translations, photos, variants, related articles) with it.
+    """
+    if isinstance(article_id_or_slug, int):
+        key = Article.id == article_id_or_slug
+    else:
+        key = Article.slug == article_id_or_slug
+    return session.scalars(
+        sa.select(Article)
+        .where(key, visible_article_condition(shopper))
+        .options(
+            selectinload(Article.photos).lazyload(ArticlePhoto.article),
+            selectinload(Article.variants),
+            selectinload(Article.related_articles),
+            selectinload(Article.tags),
+        )
+    ).first()
+
+
+# --- catalogues and families --------------------------------------------------------------------
+
+
+def visible_catalogues(session: Session, shopper: Shopper) -> list[Catalogue]:
+    """The catalogues `shopper` sees (public or linked to its group), by position then name."""
+    return list(
+        session.scalars(
+            sa.select(Catalogue)
+            .where(_catalogue_is_visible(shopper))
+            .order_by(Catalogue.position, Catalogue.name, Catalogue.id)
+        )
+    )
+
+
+def catalogue_families(session: Session, shopper: Shopper, catalogue_id: int) -> list[Family]:
+    """The families of a catalogue `shopper` sees, in tree order (each family before its
+    sub-families; siblings by position then name).
+
+    Excluded families and their sub-families are left out. Each family gets a ``depth``
+    attribute (0 for a top family) for indenting the tree.
+    """
+    facts = _Facts.read(session, shopper)
+    wanted = [f for f in facts.visible_family_ids if facts.family_catalogue.get(f) == catalogue_id]
+    if not wanted:
+        return []
+    families = {f.id: f for f in session.scalars(sa.select(Family).where(Family.id.in_(wanted)))}
+    children: dict[int | None, list[Family]] = {}
+    for family in families.values():
+        parent = family.parent_id if family.parent_id in families else None
+        children.setdefault(parent, []).append(family)
+    ordered: list[Family] = []
+    stack = [(f, 0) for f in reversed(_by_position(children.get(None, [])))]
+    while stack:
+        family, depth = stack.pop()
+        family.depth = depth
+        ordered.append(family)
+        stack.extend((c, depth + 1) for c in reversed(_by_position(children.get(family.id, []))))
+    return ordered
+
+
+def _by_position(families: list[Family]) -> list[Family]:
+    return sorted(families, key=lambda f: (f.position or 0, f.name or "", f.id))
+
+
+# --- pages of articles --------------------------------------------------------------------------
+
+
+def catalogue_page(
+    session: Session,
+    shopper: Shopper,
+    *,
+    catalogue_id: int | None = None,
+    family_id: int | None = None,
+    search: str | None = None,
+    sort: str = "name",
+    page: int = 1,
+    per_page: int = 48,
+) -> CataloguePage:
+    """One page of the main articles `shopper` sees, with the total for paging.
+
+    `catalogue_id` and `family_id` (which includes its sub-families) narrow the list; `search`
+    matches a part of the name (in the shopper's language or the default one, ignoring case), the
+    start of the SKU, or the whole EAN / ISBN (hyphens and spaces ignored, ISBN-10 or -13).
+    `sort` is one of SORTS ("name", "-name", "sku", "newest"; anything else sorts by name).
+
+    A bounded number of queries whatever the page size: the customer's facts, the count, the
+    page, and the eager loads of what a card shows (family, brand, translations, photos).
+    """
+    facts = _Facts.read(session, shopper)
+    families = facts.visible_family_ids
+    if catalogue_id is not None:
+        families = {f for f in families if facts.family_catalogue.get(f) == catalogue_id}
+    if family_id is not None:
+        families = families & facts.family_and_descendants(family_id)
+    # Which index should find the rows: with a few families, the family index (then a small
+    # sort); with most of the catalogue, the sort column's index, filtering as it goes, so that
+    # SQLite does not fetch tens of thousands of rows one by one through the family or parent
+    # index. Counting uses the (status, parent_id, family_id) index when the schema has it.
+    # A search reads every name anyway: one pass over the table, then a sort of what matched.
+    narrow = len(families) * NARROW_SHARE <= len(facts.family_catalogue)
+    searching = bool((search or "").strip())
+    scope = _LiteralScope(facts)
+
+    def conditions(*, for_count: bool) -> list[sa.ColumnElement[bool]]:
+        by_index = (narrow or (for_count and _HAS_LISTING_INDEX)) and not searching
+        return [
+            _index_or_not(Article.parent_id, by_index and _HAS_LISTING_INDEX).is_(None),
+            _index_or_not(Article.status, by_index or (for_count and not searching)) == "active",
+            *_listed_rules(scope, Article, with_status=False),
+            _family_in(_index_or_not(Article.family_id, by_index), families, facts),
+        ]
+
+    return _page(
+        session,
+        shopper,
+        conditions(for_count=True),
+        conditions(for_count=False),
+        search,
+        sort,
+        page,
+        per_page,
+    )
+
+
+def visible_selections(session: Session, shopper: Shopper) -> list[Selection]:
+    """The selections `shopper` sees: active, within their dates on `shopper.today`, and linked
+    to its group or to no group at all; the most recent first."""
+    return list(
+        session.scalars(
+            sa.select(Selection)
+            .where(_selection_is_visible(shopper))
+            .order_by(Selection.valid_from.desc().nulls_last(), Selection.name, Selection.id)
+        )
+    )
+
+
+def selection_page(
+    session: Session,
+    shopper: Shopper,
+    selection_id: int,
+    *,
+    search: str | None = None,
+    sort: str = "name",
+    page: int = 1,
+    per_page: int = 100,
+) -> CataloguePage:
+    """One page of a selection's articles that `shopper` sees (variants included when the
+    selection names them); empty when the selection itself is not visible to `shopper`.
+
+    Search and sort as in `catalogue_page`.
+    """
+    facts = _Facts.read(session, shopper)
+    selection_visible = sa.exists(
+        sa.select(1).where(Selection.id == selection_id, _selection_is_visible(shopper))
+    )
+    conditions = [
+        Article.id.in_(
+            sa.select(selection_articles.c.article_id).where(
+                selection_articles.c.selection_id == selection_id
+            )
+        ),
+        selection_visible,
+        _visible(_LiteralScope(facts), Article),
+    ]
+    return _page(session, shopper, conditions, conditions, search, sort, page, per_page)
+
+
+def _page(session, shopper, count_where, page_where, search, sort, page, per_page) -> CataloguePage:
+    """Count, then load one sorted page with what a card shows.
+
+    The page's ids are found on the article rows alone; only those rows are then joined to what
+    a card shows (a planner could otherwise join every candidate before sorting). A search reads
+    every candidate anyway, so it counts its matches in the same pass (a window count).
+    """
+    per_page = min(max(1, int(per_page)), MAX_PER_PAGE)
+    page = max(1, int(page))
+    offset = (page - 1) * per_page
+    language = shopper.language
+    matched = _search_condition(search, language)
+    if matched is None:
+        total = session.scalar(sa.select(sa.func.count()).select_from(Article).where(*count_where))
+        if not total or offset >= total:
+            return CataloguePage(articles=[], total=total or 0, page=page, per_page=per_page)
+        keys = _page_keys(session, page_where, sort, language, offset + per_page)
+        ids = [row.id for row in session.execute(keys.offset(offset).limit(per_page))]
+    else:
+        where = [*page_where, matched]
+        keys = _sorted_matches(where, sort, language)
+        rows = session.execute(keys.offset(offset).limit(per_page)).all()
+        ids = [row.id for row in rows]
+        if rows:
+            total = rows[0].total
+        else:  # past the last page: count on its own
+            total = session.scalar(
+                sa.select(sa.func.count()).select_from(Article).where(*count_where, matched)
+            )
+    loaded = session.scalars(
+        sa.select(Article)
+        .where(Article.id.in_(ids))
+        .options(
+            selectinload(Article.photos).lazyload(ArticlePhoto.article),
+            # Not on a card: loaded if asked for, one query per season or type.
+            lazyload(Article.season),
+            lazyload(Article.product_type),
+        )
+    )
+    by_id = {article.id: article for article in loaded}
+    articles = [by_id[i] for i in ids if i in by_id]
+    return CataloguePage(articles=articles, total=total or 0, page=page, per_page=per_page)
+
+
+def _has_translations(language: str) -> bool:
+    """Whether `language` is one kept in translation rows (the default one is in the record)."""
+    return isinstance(getattr(Article, f"name_{language}", None), property)
+
+
+def _page_keys(session: Session, where, sort: str, language: str, first: int) -> sa.Select:
+    """The ids (column id) of the articles meeting `where` in the order `sort` asks for, each
+    order followed along an index rather than sorting every visible article.
+
+    "newest" is by publication date (undated articles last), then the most recent id. The name
+    in a language kept in translation rows is the merge of two streams, each read along its own
+    index: the translated names, and the default names of the articles without one (only up to
+    the last translated name the page can reach, so a sparse stream is not read to its end).
+    """
+    descending = sort in ("-name", "newest")
+    if sort in ("sku", "newest") or not _has_translations(language):
+        return _keyed(where, _sort_column(sort), descending, nulls_last=sort == "newest")
+    mine = aliased(ArticleTranslation)
+    is_mine = sa.and_(mine.article_id == Article.id, mine.language == language, mine.name != "")
+    translated = _keyed(where, mine.name, descending).join(mine, is_mine)
+    reach = session.scalar(translated.with_only_columns(mine.name).offset(first - 1).limit(1))
+    untranslated = _keyed(
+        [*where, ~sa.exists(sa.select(1).where(is_mine))], Article.name, descending
+    )
+    if reach is not None:
+        untranslated = untranslated.where(
+            Article.name >= reach if descending else Article.name <= reach
+        )
+    streams = [
+        sa.select(part.c.id, part.c.key)
+        for part in (translated.limit(first).subquery(), untranslated.limit(first).subquery())
+    ]
+    merged = sa.union_all(*streams).subquery("merged_names")
+    return sa.select(merged.c.id).order_by(*_in_order([merged.c.key], descending, merged.c.id))
+
+
+def _sorted_matches(where, sort: str, language: str) -> sa.Select:
+    """The ids of the articles a search matched (column id) sorted as `sort` asks, each with
+    the number of matches (column total), counted in the same pass.
+
+    The matches are gathered in a subquery and sorted outside it, so no planner walks a sort
+    index to its end looking for a few rare matches.
+    """
+    descending = sort in ("-name", "newest")
+    key = _sort_column(sort)
+    matches = sa.select(Article.id.label("id")).where(*where)
+    if sort in ("name", "-name") and _has_translations(language):
+        mine = aliased(ArticleTranslation)
+        matches = matches.outerjoin(
+            mine, sa.and_(mine.article_id == Article.id, mine.language == language)
+        )
+        key = sa.func.coalesce(sa.func.nullif(mine.name, ""), Article.name)
+    found = matches.add_columns(key.label("key"), sa.func.count().over().label("total")).subquery(
+        "matches"
+    )
+    return sa.select(found.c.id, found.c.total).order_by(
+        *_in_order([found.c.key], descending, found.c.id, nulls_last=sort == "newest")
+    )
+
+
+def _sort_column(sort: str):
+    return {"sku": Article.sku, "newest": Article.publication_date}.get(sort, Article.name)
+
+
+def _keyed(where, key, descending: bool, *, nulls_last: bool = False) -> sa.Select:
+    """The ids and keys (columns id, key) of the articles meeting `where`, ordered by key."""
+    return (
+        sa.select(Article.id.label("id"), key.label("key"))
+        .where(*where)
+        .order_by(*_in_order([key], descending, nulls_last=nulls_last))
+    )
+
+
+def _in_order(keys: list, descending: bool, ident=Article.id, *, nulls_last=False) -> list:
+    """ORDER BY `keys` then `ident`, all ascending or all descending.
+
+    NULLS LAST only where asked: on a NOT NULL column it would keep PostgreSQL from reading a
+    plain index backwards.
+    """
+    keys = [k.desc() if descending else k for k in keys]
+    if nulls_last:
+        keys = [k.nulls_last() for k in keys]
+    return [*keys, ident.desc() if descending else ident]
+
+
+def _search_condition(search: str | None, language: str) -> sa.ColumnElement[bool] | None:
+    """Name contains the text (shopper's language or default), SKU starts with it, or EAN/ISBN
+    equals it; None when there is nothing to search for."""
+    text = (search or "").strip()
+    if not text:
+        return None
+    matches = [
+        Article.name.icontains(text, autoescape=True),
+        Article.sku.istartswith(text, autoescape=True),
+    ]
+    if _has_translations(language):
+        matches.append(
+            Article.id.in_(
+                sa.select(ArticleTranslation.article_id).where(
+                    ArticleTranslation.language == language,
+                    ArticleTranslation.name.icontains(text, autoescape=True),
+                )
+            )
+        )
+    codes = barcode_forms(text)
+    if codes:
+        matches.append(Article.ean.in_(codes))
+    return sa.or_(*matches)
+
+
+def barcode_forms(text: str) -> list[str]:
+    """The ways an EAN or ISBN typed by a person may be stored: digits only, and for a book both
+    its ISBN-13 and ISBN-10 forms. Empty when `text` is not a barcode."""
+    code = re.sub(r"[\s\-]", "", text).upper()
+    if re.fullmatch(r"\d{9}[\dX]", code):
+        forms = {code}
+        with suppress(ValidationError):
+            forms.add(isbn.to_isbn13(code))
+        return sorted(forms)
+    if re.fullmatch(r"\d{8}|\d{12,13}", code):
+        forms = {code}
+        if len(code) == 13 and code.startswith("978"):
+            with suppress(ValidationError):
+                forms.add(isbn.to_isbn10(code))
+        return sorted(forms)
+    return []
+
+
+# --- ordering -----------------------------------------------------------------------------------
+
+
+def is_pre_order(article: Article, today: datetime.date) -> bool:
+    """Whether `article` is not yet available on `today`: it may be ordered and ships from its
+    available_from date."""
+    return article.available_from is not None and article.available_from > today
+
+
+def purchase_problem(shopper: Shopper, article: Article, *, session: Session) -> str | None:
+    """Why `shopper` may not order `article` (a translated sentence), or None when it may.
+
+    Checks the article's status and the customer's purchasable scope (all visible articles, some
+    product types, or a list of articles). Visibility itself is `article_for`'s concern.
+    """
+    return purchase_problems(session, shopper, [article])[article.id]
+
+
+def purchase_problems(
+    session: Session, shopper: Shopper, articles: Iterable[Article]
+) -> dict[int, Any]:
+    """`purchase_problem` for many articles at once, in one query: article id -> message or None.
+
+    A variant counts as listed when it or its main article is among the customer's purchasable
+    articles; a variant without a product type takes its main article's.
+    """
+    articles = list(articles)
+    if not articles:
+        return {}
+    c = shopper.customer_id
+    parent = aliased(Article)
+    kind = sa.func.coalesce(Article.product_type_id, parent.product_type_id)
+    types = customer_purchasable_product_types.c
+    listed = customer_purchasable_articles.c
+    rows = session.execute(
+        sa.select(
+            Article.id,
+            kind,
+            sa.exists(sa.select(1).where(types.customer_id == c, types.product_type_id == kind)),
+            sa.exists(
+                sa.select(1).where(
+                    listed.customer_id == c,
+                    listed.article_id.in_([Article.id, sa.func.coalesce(Article.parent_id, -1)]),
+                )
+            ),
+            sa.select(Customer.purchasable).where(Customer.id == c).scalar_subquery(),
+        )
+        .outerjoin(parent, parent.id == Article.parent_id)
+        .where(Article.id.in_({a.id for a in articles}))
+    ).all()
+    facts = {row[0]: row[1:] for row in rows}
+    return {
+        article.id: _problem(
+            session, shopper, article, *facts.get(article.id, (None, False, False, "all"))
+        )
+        for article in articles
+    }
+
+
+def _problem(
+    session, shopper, article, type_id, type_allowed, article_allowed, scope
+) -> str | None:
+    if article.status == "discontinued":
+        return _("This article is discontinued and can no longer be ordered.")
+    if article.status != "active":
+        return _("This article cannot be ordered.")
+    if scope == "product_types" and not type_allowed:
+        if type_id is None:
+            return _("Your account may order some kinds of product only, not this article.")
+        kind = session.get(ProductType, type_id)
+        return _(
+            "Your account may not order this kind of product (%(kind)s).",
+            kind=translated(kind, "name", shopper.language),
+        )
+    if scope == "articles" and not article_allowed:
+        return _("This article is not among the articles your account may order.")
+    return None
+
+
+# --- the pieces of the rule ---------------------------------------------------------------------
+
+
+def _catalogue_is_visible(shopper: Shopper) -> sa.ColumnElement[bool]:
+    visible = [Catalogue.is_public.is_(True)]
+    if shopper.group_id is not None:
+        visible.append(
+            Catalogue.id.in_(
+                sa.select(customer_group_catalogues.c.catalogue_id).where(
+                    customer_group_catalogues.c.customer_group_id == shopper.group_id
+                )
+            )
+        )
+    return sa.or_(*visible)
+
+
+def _selection_is_visible(shopper: Shopper) -> sa.ColumnElement[bool]:
+    today = shopper.today
+    linked = sa.select(1).where(selection_groups.c.selection_id == Selection.id)
+    for_everyone = ~sa.exists(linked)
+    groups = [for_everyone]
+    if shopper.group_id is not None:
+        groups.append(
+            sa.exists(linked.where(selection_groups.c.customer_group_id == shopper.group_id))
+        )
+    return sa.and_(
+        Selection.is_active.is_(True),
+        sa.or_(Selection.valid_from.is_(None), Selection.valid_from <= today),
+        sa.or_(Selection.valid_to.is_(None), Selection.valid_to >= today),
+        sa.or_(*groups),
+    )
+
+
+def _exclusions_of(shopper, column) -> sa.Select:
+    """The ids in `column` (Exclusion.article_id or family_id) excluded for the customer or its
+    group."""
+    whose = [Exclusion.customer_id == shopper.customer_id]
+    if shopper.group_id is not None:
+        whose.append(Exclusion.group_id == shopper.group_id)
+    return sa.select(column).where(column.is_not(None), sa.or_(*whose))
+
+
+def _visible(scope, article) -> sa.ColumnElement[bool]:
+    """Main article: its own rules and family. Variant: its own rules, its family (its main
+    article's when it has none), and a visible main article."""
+    parent = aliased(Article)
+    return sa.and_(
+        *_listed_rules(scope, article),
+        sa.or_(
+            sa.and_(article.parent_id.is_(None), scope.family_visible(article.family_id)),
+            sa.exists(
+                sa.select(1).where(
+                    parent.id == article.parent_id,
+                    *_listed_rules(scope, parent),
+                    scope.family_visible(parent.family_id),
+                    scope.family_visible(sa.func.coalesce(article.family_id, parent.family_id)),
+                )
+            ),
+        ),
+    )
+
+
+def _listed_rules(scope, article, *, with_status=True) -> list[sa.ColumnElement[bool]]:
+    """Status, exclusion by article and the tag/season/brand lists (not the family)."""
+    rules = [article.status == "active"] if with_status else []
+    rules += scope.not_excluded(article.id)
+    rules += scope.tags(article)
+    rules += scope.within(article.season_id, "season")
+    rules += scope.within(article.brand_id, "brand")
+    return rules
+
+
+class _SqlScope:
+    """The customer's facts as subqueries on its ids: no session needed."""
+
+    LISTS = {"season": customer_visible_seasons, "brand": customer_visible_brands}
+
+    def __init__(self, shopper):
+        self.shopper = shopper
+        self._families = None
+
+    def family_visible(self, family_id) -> sa.ColumnElement[bool]:
+        if self._families is None:
+            self._families = self._visible_families()
+        return family_id.in_(self._families)
+
+    def _visible_families(self) -> sa.Select:
+        # Walk the tree from the top families down, carrying each family's catalogue (its own,
+        # else its parent's) and whether it or a family above it is excluded.
+        excluded = _exclusions_of(self.shopper, Exclusion.family_id)
+        tree = (
+            sa.select(
+                Family.id.label("id"),
+                Family.catalogue_id.label("catalogue_id"),
+                Family.id.in_(excluded).label("excluded"),
+                sa.literal(0).label("depth"),
+            )
+            .where(Family.parent_id.is_(None))
+            .cte("visible_family_tree", recursive=True)
+        )
+        child = aliased(Family)
+        tree = tree.union_all(
+            sa.select(
+                child.id,
+                sa.func.coalesce(child.catalogue_id, tree.c.catalogue_id),
+                sa.or_(tree.c.excluded, child.id.in_(excluded)),
+                tree.c.depth + 1,
+            ).where(child.parent_id == tree.c.id, tree.c.depth < MAX_FAMILY_DEPTH)
+        )
+        catalogues = sa.select(Catalogue.id).where(_catalogue_is_visible(self.shopper))
+        return sa.select(tree.c.id).where(
+            tree.c.catalogue_id.in_(catalogues), sa.not_(tree.c.excluded)
+        )
+
+    def not_excluded(self, article_id) -> list[sa.ColumnElement[bool]]:
+        return [article_id.not_in(_exclusions_of(self.shopper, Exclusion.article_id))]
+
+    def tags(self, article) -> list[sa.ColumnElement[bool]]:
+        mine = sa.select(customer_visible_tags.c.article_tag_id).where(
+            customer_visible_tags.c.customer_id == self.shopper.customer_id
+        )
+        return [
+            sa.or_(
+                ~sa.exists(mine),
+                article.id.in_(
+                    sa.select(article_tag_articles.c.article_id).where(
+                        article_tag_articles.c.article_tag_id.in_(mine)
+                    )
+                ),
+            )
+        ]
+
+    def within(self, column, kind: str) -> list[sa.ColumnElement[bool]]:
+        table = self.LISTS[kind]
+        mine = sa.select(table.c[f"{kind}_id"]).where(
+            table.c.customer_id == self.shopper.customer_id
+        )
+        return [sa.or_(~sa.exists(mine), column.in_(mine))]
+
+
+class _LiteralScope:
+    """The customer's facts, read beforehand, as literal id lists: only the restrictions that
+    apply end up in the SQL, and the database filters on indexed columns."""
+
+    def __init__(self, facts: _Facts):
+        self.facts = facts
+
+    def family_visible(self, family_id) -> sa.ColumnElement[bool]:
+        return _family_in(family_id, self.facts.visible_family_ids, self.facts)
+
+    def not_excluded(self, article_id) -> list[sa.ColumnElement[bool]]:
+        ids = self.facts.excluded_article_ids
+        return [article_id.not_in(sorted(ids))] if ids else []
+
+    def tags(self, article) -> list[sa.ColumnElement[bool]]:
+        ids = self.facts.lists["tag"]
+        if not ids:
+            return []
+        # IN (not a correlated EXISTS): the database reads the tagged ids once, and checks each
+        # article against them rather than fetching every tagged article by id.
+        return [
+            _unindexed(article.id).in_(
+                sa.select(article_tag_articles.c.article_id).where(
+                    article_tag_articles.c.article_tag_id.in_(sorted(ids))
+                )
+            )
+        ]
+
+    def within(self, column, kind: str) -> list[sa.ColumnElement[bool]]:
+        ids = self.facts.lists[kind]
+        return [column.in_(sorted(ids))] if ids else []
+
+
+def _family_in(column, family_ids: Collection[int], facts: _Facts) -> sa.ColumnElement[bool]:
+    """`column` is one of `family_ids`, written the shortest way for the database."""
+    if not family_ids:
+        return sa.false()
+    if len(family_ids) == len(facts.family_catalogue):
+        return column.is_not(None)
+    others = facts.family_catalogue.keys() - family_ids
+    if len(others) < len(family_ids):
+        return sa.and_(column.is_not(None), column.not_in(sorted(others)))
+    return column.in_(sorted(family_ids))
+
+
+class _unindexed(FunctionElement):
+    """A column the database should test row by row rather than look rows up by.
+
+    SQLite reads ``+column`` so (its documented way to keep an index out of a plan); other
+    databases get the plain column, their planners weigh the index with real statistics.
+    """
+
+    inherit_cache = True
+    name = "unindexed"
+
+    def __init__(self, column):
+        super().__init__(column)
+        self.type = column.type
+
+
+def _index_or_not(column, by_index: bool):
+    return column if by_index else _unindexed(column)
+
+
+def _has_listing_index() -> bool:
+    """Whether the schema indexes article (status, parent_id, family_id, ...), which counts a
+    customer's catalogue from the index alone; (status, parent_id, family_id, brand_id,
+    season_id, id) covers every restriction, on PostgreSQL too (whose indexes hold no row id)."""
+    wanted = ["status", "parent_id", "family_id"]
+    return any([c.name for c in index.columns][:3] == wanted for index in Article.__table__.indexes)
+
+
+_HAS_LISTING_INDEX = _has_listing_index()
+
+
+@compiles(_unindexed)
+def _unindexed_anywhere(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_unindexed, "sqlite")
+def _unindexed_on_sqlite(element, compiler, **kw):
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+@dataclass
+class _Facts:
+    """What decides one customer's visibility, read in one query."""
+
+    family_catalogue: dict[int, int | None]  # every family -> its catalogue (inherited)
+    children: dict[int, list[int]]
+    visible_family_ids: set[int]
+    excluded_article_ids: set[int]
+    lists: dict[str, set[int]]  # "tag" / "season" / "brand" -> the customer's ids (may be empty)
+
+    @classmethod
+    def read(cls, session: Session, shopper: Shopper) -> _Facts:
+        c = shopper.customer_id
+
+        def kind(name, *columns):
+            return [sa.literal(name).label("kind"), *columns]
+
+        none = sa.null()
+        parts = [
+            sa.select(*kind("family", Family.id, Family.parent_id, Family.catalogue_id)),
+            sa.select(*kind("catalogue", Catalogue.id, none, none)).where(
+                _catalogue_is_visible(shopper)
+            ),
+            sa.select(*kind("x_article", Exclusion.article_id, none, none)).where(
+                _exclusions_of(shopper, Exclusion.article_id).whereclause
+            ),
+            sa.select(*kind("x_family", Exclusion.family_id, none, none)).where(
+                _exclusions_of(shopper, Exclusion.family_id).whereclause
+            ),
+            sa.select(*kind("tag", customer_visible_tags.c.article_tag_id, none, none)).where(
+                customer_visible_tags.c.customer_id == c
+            ),
+            sa.select(*kind("season", customer_visible_seasons.c.season_id, none, none)).where(
+                customer_visible_seasons.c.customer_id == c
+            ),
+            sa.select(*kind("brand", customer_visible_brands.c.brand_id, none, none)).where(
+                customer_visible_brands.c.customer_id == c
+            ),
+        ]
+        rows = session.execute(sa.union_all(*parts)).all()
+        parent_of: dict[int, int | None] = {}
+        own_catalogue: dict[int, int | None] = {}
+        found: dict[str, set[int]] = {
+            k: set() for k in ("catalogue", "x_article", "x_family", "tag", "season", "brand")
+        }
+        for name, ident, parent, catalogue in rows:
+            if name == "family":
+                parent_of[ident] = parent
+                own_catalogue[ident] = catalogue
+            else:
+                found[name].add(ident)
+        children: dict[int, list[int]] = {}
+        for ident, parent in parent_of.items():
+            children.setdefault(parent, []).append(ident)
+        # Top down, as the SQL version does: a family in a cycle is reached from no top family
+        # and is never visible.
+        family_catalogue: dict[int, int | None] = {}
+        visible: set[int] = set()
+        stack = [(f, None, False, 0) for f in children.get(None, [])]
+        while stack:
+            ident, inherited, excluded, depth = stack.pop()
+            catalogue = own_catalogue[ident] or inherited
+            excluded = excluded or ident in found["x_family"]
+            family_catalogue[ident] = catalogue
+            if catalogue in found["catalogue"] and not excluded:
+                visible.add(ident)
+            if depth < MAX_FAMILY_DEPTH:
+                stack.extend((k, catalogue, excluded, depth + 1) for k in children.get(ident, []))
+        for ident in parent_of.keys() - family_catalogue.keys():
+            family_catalogue[ident] = None
+        return cls(
+            family_catalogue=family_catalogue,
+            children=children,
+            visible_family_ids=visible,
+            excluded_article_ids=found["x_article"],
+            lists={k: found[k] for k in ("tag", "season", "brand")},
+        )
+
+    def family_and_descendants(self, family_id: int) -> set[int]:
+        """`family_id` and every family below it."""
+        seen: set[int] = set()
+        stack = [family_id]
+        while stack:
+            ident = stack.pop()
+            if ident in seen or len(seen) > len(self.family_catalogue):
+                continue
+            seen.add(ident)
+            stack.extend(self.children.get(ident, []))
+        return seen
