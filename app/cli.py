@@ -1,4 +1,4 @@
-"""Flask commands: `flask security`, `flask users`, `flask demo`, `flask jobs`.
+"""Flask commands: `flask security`, `flask users`, `flask demo`, `flask jobs`, `flask outbox`.
 
 `flask model` lives in generators/cli.py: it must work even when app/generated/ is broken.
 """
@@ -15,6 +15,7 @@ security_cli = AppGroup("security", help="Roles and permissions.")
 users_cli = AppGroup("users", help="Back-office users.")
 demo_cli = AppGroup("demo", help="Demonstration data.")
 jobs_cli = AppGroup("jobs", help="Background jobs.")
+outbox_cli = AppGroup("outbox", help="Mails and jobs written with the changes that caused them.")
 
 
 @security_cli.command("sync")
@@ -70,6 +71,16 @@ def worker(burst: bool) -> None:
     Worker([current_app.config["RQ_QUEUE"]], connection=connection).work(burst=burst)
 
 
+@outbox_cli.command("relay")
+@click.option("--limit", default=500, show_default=True, help="Hand over at most this many.")
+def outbox_relay(limit: int) -> None:
+    """Hand over the outbox entries still pending (run it every minute, from cron or a timer)."""
+    from app.jobs.outbox import relay_pending
+
+    relayed = relay_pending(current_app._get_current_object(), limit=limit)
+    click.echo(f"{relayed.handed_over} handed over, {relayed.still_pending} still pending.")
+
+
 def register_commands(app: Flask) -> None:
-    for group in (security_cli, users_cli, demo_cli, jobs_cli):
+    for group in (security_cli, users_cli, demo_cli, jobs_cli, outbox_cli):
         app.cli.add_command(group)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,14 @@ _SERIAL = itertools.count(1)
 def model_class(entity: Entity | str):
     entity = MODEL.entities[entity] if isinstance(entity, str) else entity
     return getattr(models, entity.class_name)
+
+
+def screen_allows(entity: Entity, action: str) -> bool:
+    """Whether the entity's screen offers `action` at all: a hand-written base view may narrow
+    it (the outbox is read-only), whatever the roles grant."""
+    view = getattr(import_module(f"app.generated.views.{entity.name}"), entity.view_name)
+    offered = getattr(view, "base_permissions", None)
+    return not offered or f"can_{action}" in offered
 
 
 def screen(entity: Entity | str) -> str:

@@ -13,7 +13,13 @@ from app.extensions import db
 from app.generated import models
 from generators.loader import load_model
 from tests.conftest import csrf_token
-from tests.integration.records import CHECKED, NEEDS_TARGETS, checked_value, make_row
+from tests.integration.records import (
+    CHECKED,
+    NEEDS_TARGETS,
+    checked_value,
+    make_row,
+    screen_allows,
+)
 
 MODEL = load_model("model.yaml")
 ENTITIES = list(MODEL.entities.values())
@@ -101,6 +107,9 @@ def test_admin_adds_lists_edits_and_deletes_a_record(app, client, auth, entity):
     cls = getattr(models, entity.class_name)
     base = f"/{entity.view_name.lower()}"
     auth.login("admin")
+    if not screen_allows(entity, "add"):
+        _read_only_screen(app, client, entity, base)
+        return
     with app.app_context():
         data = _form(db.session, entity, "one")
         db.session.commit()
@@ -153,3 +162,14 @@ def test_admin_adds_lists_edits_and_deletes_a_record(app, client, auth, entity):
     with app.app_context():
         # The one settings record stays: it can be changed, never deleted.
         assert (db.session.get(cls, pk) is None) is not entity.singleton
+
+
+def _read_only_screen(app, client, entity, base) -> None:
+    """Records the application writes (the outbox) are listed and shown, never made by hand."""
+    with app.app_context():
+        pk = make_row(db.session, entity).id
+        db.session.commit()
+    assert f"{base}/show/{pk}" in client.get(f"{base}/list/").get_data(as_text=True)
+    assert client.get(f"{base}/show/{pk}").status_code == 200
+    for url in (f"{base}/add", f"{base}/edit/{pk}", f"{base}/delete/{pk}"):
+        assert client.get(url).status_code == 403, url
