@@ -91,13 +91,14 @@ def create_app(config: str | None = None, **overrides) -> Flask:
 
 
 def _register_template_filters(app: Flask) -> None:
-    from flask_babel import format_date, get_locale
+    from flask_babel import format_date, format_decimal, get_locale
 
     from app.backoffice.formatting import money_text
 
     app.add_template_filter(money_text, "money")
     app.jinja_env.globals["get_locale"] = get_locale
     app.add_template_filter(lambda day: format_date(day) if day else "", "date_text")
+    app.add_template_filter(lambda n: format_decimal(n) if n is not None else "", "format_decimal")
 
 
 def _instance_secret_key(instance: Path) -> str:

@@ -35,6 +35,7 @@ from app.generated.models import (
     ArticlePhoto,
     ArticleTag,
     Brand,
+    CartLine,
     Catalogue,
     Contact,
     Customer,
@@ -52,6 +53,7 @@ from app.generated.models import (
     OrderLine,
     OrderTemplate,
     OrderTemplateLine,
+    OutboxEntry,
     PortalSettings,
     Price,
     PriceLevel,
@@ -1292,6 +1294,19 @@ EXCLUSIONS = [
     ),
     (None, "Schools", "SC-BIL-BL50", None, "Discontinued: schools get the medium-tip box."),
 ]
+CART_LINES = [
+    # contact, customer, article, quantity, line reference, budget code, library relation code
+    (
+        "camille.martin@bm-lyon.example",
+        "C0001",
+        "978-2-9581234-1-3",
+        18,
+        "Prix des lecteurs",
+        "2026-JEU",
+        "BML-CR",
+    ),
+    ("camille.martin@bm-lyon.example", "C0001", "978-2-9581234-0-6", 8, None, "2026-ADU", None),
+]
 CONTACTS = [
     # first name, last name, email, language, role in the company, status, customers
     (
@@ -2324,6 +2339,21 @@ def _records(staff: dict) -> dict[str, list]:
     made["order template lines"] = [
         line for template in made["order templates"] for line in template.lines
     ]
+    # Camille's cart in progress, split between two library budgets.
+    made["cart lines"] = [
+        CartLine(
+            contact=contacts[email],
+            customer=customers[code],
+            article=articles[sku],
+            quantity=quantity,
+            line_reference=reference,
+            budget_code=budget,
+            library_relation_code=relation,
+        )
+        for email, code, sku, quantity, reference, budget, relation in CART_LINES
+    ]
+    # The demo orders' confirmation mails, as the outbox keeps them once handed over.
+    made["outbox entries"] = [_order_mail_entry(order) for order in made["orders"]]
     made["customer history entries"] = [
         CustomerEvent(
             customer=customers[code],
@@ -2350,6 +2380,22 @@ def _records(staff: dict) -> dict[str, list]:
     made["documents"] = [_document(groups, customers, *row) for row in DOCUMENTS]
     made["portal settings"] = _portal_settings(levels, warehouses) if not settings_saved else []
     return made
+
+
+def _order_mail_entry(order: SalesOrder) -> OutboxEntry:
+    """The outbox entry an order's confirmation mail left behind, handed over when placed."""
+    recipient = order.contact.email if order.contact is not None else order.customer.email
+    return OutboxEntry(
+        job="app.jobs.mail:send_mail",
+        arguments={
+            "args": [[recipient], f"Order {order.number}", f"Order {order.number} is placed."],
+            "kwargs": {},
+        },
+        status="handed_over",
+        attempts=1,
+        created_at=order.placed_at,
+        handed_over_at=order.placed_at,
+    )
 
 
 def _keep(made: dict[str, list], name: str, records: list, key: str) -> dict:

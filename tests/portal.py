@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 
 import pytest
 import sqlalchemy as sa
@@ -18,7 +17,7 @@ from werkzeug.security import generate_password_hash
 from app.domain.accounts import give_portal_role
 from app.extensions import db
 from app.generated.models import Contact, Customer, PortalSettings
-from tests.conftest import csrf_token
+from tests.conftest import TEST_REDIS_URL, csrf_token
 
 CONTACT_PASSWORD = "Portal-pass-2026"
 VALID_FR_VAT = "FR40303265045"
@@ -37,9 +36,8 @@ def sent_mail(app, smtp_server):
     state.server, state.port, state.suppress = saved
 
 
-THROTTLE_STORES = ["memory://"] + (
-    [os.environ["TEST_REDIS_URL"]] if os.environ.get("TEST_REDIS_URL") else []
-)
+# With TEST_REDIS_URL, this worker's Redis database (tests/conftest.py).
+THROTTLE_STORES = ["memory://"] + ([TEST_REDIS_URL] if TEST_REDIS_URL else [])
 
 
 @pytest.fixture(params=THROTTLE_STORES, ids=lambda uri: uri.partition(":")[0])

@@ -116,4 +116,11 @@ def safe_next(target: str | None) -> str:
     return url_for("portal.home")
 
 
-from app.portal import access_views, company_views  # noqa: E402, F401  (routes on bp)
+from app.portal import (  # noqa: E402, F401  (routes on bp)
+    access_views,
+    cart_views,
+    catalogue_views,
+    company_views,
+    order_views,
+    shopping,
+)

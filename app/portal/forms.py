@@ -9,6 +9,7 @@ from wtforms import (
     DecimalField,
     EmailField,
     HiddenField,
+    IntegerField,
     PasswordField,
     SelectField,
     StringField,
@@ -18,6 +19,7 @@ from wtforms.validators import (
     DataRequired,
     Email,
     EqualTo,
+    InputRequired,
     Length,
     NumberRange,
     Optional,
@@ -159,3 +161,49 @@ class ConfirmForm(FlaskForm):
 
 class LanguageForm(FlaskForm):
     language = StringField(validators=[DataRequired()])
+
+
+# ------------------------------------------------------------------ ordering
+
+QUANTITY = [
+    InputRequired(message=_l("Enter a quantity.")),
+    NumberRange(min=1, max=99999, message=_l("Enter a quantity from 1 to 99,999.")),
+]
+LINE_REFERENCE = [Optional(), Length(max=60)]
+
+
+class AddToCartForm(FlaskForm):
+    """One article into the cart, with the way the customer splits its orders (line reference,
+    library budget, library relation). The budget and relation choices are the customer's own,
+    filled in by the view."""
+
+    article_id = HiddenField(validators=[DataRequired()])
+    quantity = IntegerField(_l("Quantity"), default=1, validators=QUANTITY)
+    line_reference = StringField(_l("Line reference"), validators=LINE_REFERENCE)
+    budget_code = SelectField(_l("Budget"), choices=[], validators=[Optional()])
+    library_relation_code = SelectField(_l("Library"), choices=[], validators=[Optional()])
+    personalisation = StringField(_l("Personalisation"), validators=[Optional(), Length(max=500)])
+    next = HiddenField()
+
+
+class CartLineForm(FlaskForm):
+    quantity = IntegerField(_l("Quantity"), validators=QUANTITY)
+    line_reference = StringField(_l("Line reference"), validators=LINE_REFERENCE)
+
+
+class TemplateForm(FlaskForm):
+    name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=120)])
+
+
+class CheckoutForm(FlaskForm):
+    """The choices of a checkout. `checkout_key` is made when the form is shown, so the same
+    form sent twice (a double click, a retried request) places one order."""
+
+    shipping_address = SelectField(_l("Shipping address"), coerce=int, validators=[DataRequired()])
+    billing_address = SelectField(_l("Billing address"), coerce=int, validators=[DataRequired()])
+    delivery_date = SelectField(_l("Requested delivery date"), validators=[DataRequired()])
+    reference = StringField(_l("Order reference"), validators=[Optional(), Length(max=60)])
+    cost_centre = StringField(_l("Cost centre"), validators=[Optional(), Length(max=60)])
+    payment_method = SelectField(_l("Payment method"), validators=[DataRequired()])
+    note = TextAreaField(_l("Note for the seller"), validators=[Optional(), Length(max=2000)])
+    checkout_key = HiddenField(validators=[DataRequired(), Length(min=16, max=64)])

@@ -1,0 +1,93 @@
+"""What every ordering page needs: the shopper of this request, the customer's budget and library
+choices, and the cart count in the header."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import g, request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from app.domain.pricing import prices_hidden
+from app.domain.shopper import Shopper, shopper_for
+from app.domain.translations import translated
+from app.extensions import db
+from app.generated.models import CartLine, LibraryBudget, LibraryRelation, SalesOrder
+from app.portal import bp
+
+
+def current_shopper() -> Shopper:
+    """The customer the contact works for now, in the language of the page; once per request."""
+    if "shopper" not in g:
+        g.shopper = shopper_for(db.session, g.customer, g.contact, language=str(get_locale()))
+    return g.shopper
+
+
+def budget_choices(customer_id: int) -> list[tuple[str, str]]:
+    budgets = db.session.execute(
+        sa.select(LibraryBudget.code, LibraryBudget.name)
+        .where(LibraryBudget.customer_id == customer_id)
+        .order_by(LibraryBudget.code)
+    ).all()
+    return [("", _("No budget"))] + [(code, f"{code} · {name}") for code, name in budgets]
+
+
+def relation_choices(customer_id: int) -> list[tuple[str, str]]:
+    relations = db.session.execute(
+        sa.select(LibraryRelation.code, LibraryRelation.name)
+        .where(LibraryRelation.customer_id == customer_id)
+        .order_by(LibraryRelation.is_main_library.desc(), LibraryRelation.code)
+    ).all()
+    return [("", _("No library"))] + [(code, f"{code} · {name}") for code, name in relations]
+
+
+def prepare_add_form(form) -> None:
+    """Fill an AddToCartForm's choices with the customer's budgets and libraries."""
+    form.budget_code.choices = budget_choices(g.customer.id)
+    form.library_relation_code.choices = relation_choices(g.customer.id)
+
+
+def back_to(default: str) -> str:
+    """The page a form came from, when it is a page of the portal."""
+    from app.portal import safe_next
+
+    target = request.form.get("next") or request.args.get("next")
+    return safe_next(target) if target else default
+
+
+@bp.app_template_global()
+def portal_cart() -> dict:
+    """The header's cart count, and whether prices show on this page."""
+    contact, customer = g.get("contact"), g.get("customer")
+    if contact is None or customer is None:
+        return {}
+    if "portal_cart" in g:  # asked by every card of a page: read once per request
+        return g.portal_cart
+    count = db.session.scalar(
+        sa.select(sa.func.count(CartLine.id)).where(
+            CartLine.contact_id == contact.id, CartLine.customer_id == customer.id
+        )
+    )
+    g.portal_cart = {
+        "count": count or 0,
+        "prices_hidden": prices_hidden(current_shopper(), contact),
+        "may_order": bool(contact.may_order),
+    }
+    return g.portal_cart
+
+
+@bp.app_template_filter("tr")
+def translated_text(record, field: str = "name") -> str:
+    """A catalogue text in the page's language, else the default language's."""
+    if record is None:
+        return ""
+    return translated(record, field, str(get_locale())) or ""
+
+
+@bp.app_template_global()
+def order_labels() -> dict:
+    """The translated words for an order's status and payment method."""
+    return {
+        "status": dict(SalesOrder.STATUS_CHOICES),
+        "payment": dict(SalesOrder.PAYMENT_METHOD_CHOICES),
+    }

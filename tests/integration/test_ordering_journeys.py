@@ -1,0 +1,289 @@
+"""The ordering journeys through the portal, as a buyer clicks them: catalogue, search, article,
+cart, checkout, history, reorder and templates, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.generated.models import CartLine, LibraryBudget, OutboxEntry, SalesOrder
+from tests.conftest import csrf_token
+from tests.portal import portal_login, portal_logout, text
+from tests.shop import BOSS, BUYER, OTHER_BUYER, STRANGER, make_shop
+
+
+@pytest.fixture
+def shop(app):
+    return make_shop(app)
+
+
+def add(client, article_id: int, quantity: int = 1, **splits):
+    token = csrf_token(client, "/portal/cart/")
+    return client.post(
+        "/portal/cart/add",
+        data={
+            "csrf_token": token,
+            "article_id": str(article_id),
+            "quantity": str(quantity),
+            "next": f"/portal/article/{article_id}",
+            **splits,
+        },
+        follow_redirects=True,
+    )
+
+
+def cart_rows(app, email: str) -> list[tuple[str, int, str | None]]:
+    with app.app_context():
+        rows = db.session.execute(
+            sa.select(CartLine.article_id, CartLine.quantity, CartLine.line_reference)
+            .join(CartLine.contact)
+            .where(sa.text("contact.email = :email").bindparams(email=email))
+            .order_by(CartLine.id)
+        ).all()
+        return [tuple(row) for row in rows]
+
+
+def checkout_form(client) -> dict[str, str]:
+    """The checkout form's fields as the page fills them in (the first choice of each list)."""
+    page = text(client.get("/portal/checkout/"))
+    fields = dict(re.findall(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', page))
+    for name in ("shipping_address", "billing_address", "delivery_date", "payment_method"):
+        select = re.search(rf'<select[^>]*name="{name}".*?</select>', page, re.S)
+        assert select, f"no {name} choice on the checkout page"
+        chosen = re.search(r'<option selected value="([^"]*)"', select.group(0)) or re.search(
+            r'<option value="([^"]*)"', select.group(0)
+        )
+        fields[name] = chosen.group(1)
+    return fields
+
+
+def orders_of(app, customer_id: int) -> list[SalesOrder]:
+    with app.app_context():
+        orders = db.session.scalars(
+            sa.select(SalesOrder).where(SalesOrder.customer_id == customer_id)
+        ).all()
+        for order in orders:
+            db.session.expunge(order)
+        return orders
+
+
+def test_the_catalogue_shows_the_customers_own_price_and_not_other_groups_catalogues(
+    app, client, shop
+):
+    portal_login(client, BUYER)
+    page = text(client.get("/portal/catalogue/"))
+    assert "The Long Winter" in page and "Summer Rain" in page
+    # The customer's own list (16.00) beats the price level (18.00) and the base price (20.00).
+    assert "16.00" in page and "18.00" not in page
+    assert "Binding press" not in page  # in the catalogue of another group
+    assert client.get(f"/portal/article/{shop.hidden_article_id}").status_code == 404
+
+
+def test_search_finds_articles_by_name_sku_and_isbn(app, client, shop):
+    portal_login(client, BUYER)
+    assert "Summer Rain" in text(client.get("/portal/catalogue/?q=summer"))
+    by_sku = text(client.get("/portal/catalogue/?q=NOV-00"))
+    assert "The Long Winter" in by_sku and "Summer Rain" in by_sku
+    by_isbn = text(client.get("/portal/catalogue/?q=978-0-306-40615-7"))
+    assert "The Long Winter" in by_isbn and "Summer Rain" not in by_isbn
+    assert "No article matches" in text(client.get("/portal/catalogue/?q=zzzz"))
+
+
+def test_the_article_page_shows_quantity_tiers(app, client, shop):
+    portal_login(client, BUYER)
+    page = text(client.get(f"/portal/article/{shop.articles['NOV-001']}"))
+    assert "Price by quantity" in page and "15.00" in page
+
+
+def test_the_same_article_added_with_two_line_references_makes_two_lines(app, client, shop):
+    portal_login(client, BUYER)
+    article = shop.articles["NOV-001"]
+    add(client, article, 2, line_reference="Class 4B")
+    add(client, article, 3, line_reference="Class 5A")
+    add(client, article, 1, line_reference="Class 4B")
+    assert cart_rows(app, BUYER) == [(article, 3, "Class 4B"), (article, 3, "Class 5A")]
+    page = text(client.get("/portal/cart/"))
+    assert "Class 4B" in page and "Class 5A" in page
+
+
+def test_a_quantity_out_of_range_is_refused_with_a_message_and_changes_nothing(app, client, shop):
+    portal_login(client, BUYER)
+    response = add(client, shop.articles["NOV-001"], 0)
+    assert "Enter a quantity from 1 to 99,999." in text(response)
+    response = add(client, shop.articles["NOV-BOX"], 5)
+    assert cart_rows(app, BUYER) == []
+    assert "at least" in text(response).lower() or "multiple" in text(response).lower()
+
+
+def test_an_article_of_another_groups_catalogue_cannot_be_added(app, client, shop):
+    portal_login(client, BUYER)
+    add(client, shop.hidden_article_id, 1)
+    assert cart_rows(app, BUYER) == []
+
+
+def test_adding_without_the_csrf_token_is_refused(app, client, shop):
+    portal_login(client, BUYER)
+    response = client.post(
+        "/portal/cart/add", data={"article_id": shop.articles["NOV-001"], "quantity": "1"}
+    )
+    assert response.status_code in (302, 400)
+    assert cart_rows(app, BUYER) == []
+
+
+def test_checkout_places_one_order_with_the_line_references_and_empties_the_cart(app, client, shop):
+    portal_login(client, BUYER)
+    add(client, shop.articles["NOV-001"], 2, line_reference="Class 4B")
+    add(client, shop.articles["NOV-002"], 1)
+    fields = checkout_form(client)
+    fields["reference"] = "PO-2026-17"
+    fields["cost_centre"] = "CC-9"
+    response = client.post("/portal/checkout/", data=fields)
+    assert response.status_code == 302, text(response)
+    orders = orders_of(app, shop.customer_id)
+    assert len(orders) == 1
+    order = orders[0]
+    assert order.reference == "PO-2026-17" and order.cost_centre == "CC-9"
+    assert order.net_total == Decimal("43.00")  # 2 × 16.00 + 11.00, shipping free here
+    assert cart_rows(app, BUYER) == []
+    detail = text(client.get(response.headers["Location"]))
+    assert order.number in detail and "Class 4B" in detail
+    assert order.number in text(client.get("/portal/orders/"))
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(OutboxEntry.id))) >= 1
+
+    # The same form sent again (a double click, a retry) places no second order.
+    again = client.post("/portal/checkout/", data=fields)
+    assert again.status_code == 302
+    assert again.headers["Location"].endswith(f"/portal/orders/{order.number}")
+    assert len(orders_of(app, shop.customer_id)) == 1
+
+
+def test_checkout_refuses_a_delivery_date_it_did_not_offer(app, client, shop):
+    portal_login(client, BUYER)
+    add(client, shop.articles["NOV-002"], 1)
+    fields = checkout_form(client)
+    fields["delivery_date"] = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
+    response = client.post("/portal/checkout/", data=fields)
+    assert response.status_code == 422
+    assert "Not a valid choice" in text(response)
+    assert orders_of(app, shop.customer_id) == []
+
+
+def test_checkout_refuses_another_companys_address(app, client, shop):
+    portal_login(client, BUYER)
+    add(client, shop.articles["NOV-002"], 1)
+    fields = checkout_form(client)
+    fields["shipping_address"] = str(shop.other_address_id)
+    response = client.post("/portal/checkout/", data=fields)
+    assert response.status_code == 422
+    assert orders_of(app, shop.customer_id) == []
+
+
+def test_a_budget_line_gets_the_budget_discount_and_spends_the_budget(app, client, shop):
+    portal_login(client, BUYER)
+    # Published 100 days ago: within the 24-month fixed-price period, so 9 % off 16.00.
+    add(client, shop.articles["NOV-001"], 10, budget_code=shop.budget_code)
+    cart = text(client.get("/portal/cart/"))
+    assert "YOUTH" in cart
+    response = client.post("/portal/checkout/", data=checkout_form(client))
+    assert response.status_code == 302, text(response)
+    with app.app_context():
+        budget = db.session.scalars(sa.select(LibraryBudget)).one()
+        # 10 × 15.00 (the tier from 10) less 9 % = 136.50
+        assert budget.remaining == Decimal("500") - Decimal("136.50")
+
+
+def test_a_buyer_sees_only_their_orders_and_an_administrator_all(app, client, shop):
+    for email in (BUYER, OTHER_BUYER):
+        portal_login(client, email)
+        add(client, shop.articles["NOV-002"], 1)
+        client.post("/portal/checkout/", data=checkout_form(client))
+        portal_logout(client)
+    first, second = sorted(orders_of(app, shop.customer_id), key=lambda o: o.id)
+    portal_login(client, BUYER)
+    page = text(client.get("/portal/orders/"))
+    assert first.number in page and second.number not in page
+    assert client.get(f"/portal/orders/{second.number}").status_code == 404
+    portal_logout(client)
+    portal_login(client, BOSS)
+    page = text(client.get("/portal/orders/"))
+    assert first.number in page and second.number in page
+    portal_logout(client)
+    portal_login(client, STRANGER)
+    assert client.get(f"/portal/orders/{first.number}").status_code == 404
+
+
+def test_reorder_puts_an_orders_lines_back_in_the_cart(app, client, shop):
+    portal_login(client, BUYER)
+    add(client, shop.articles["NOV-001"], 2, line_reference="Class 4B")
+    client.post("/portal/checkout/", data=checkout_form(client))
+    (order,) = orders_of(app, shop.customer_id)
+    token = csrf_token(client, f"/portal/orders/{order.number}")
+    client.post(f"/portal/orders/{order.number}/reorder", data={"csrf_token": token})
+    assert cart_rows(app, BUYER) == [(shop.articles["NOV-001"], 2, "Class 4B")]
+
+
+def test_a_cart_saved_as_a_template_starts_a_new_cart(app, client, shop):
+    portal_login(client, BUYER)
+    add(client, shop.articles["NOV-002"], 4, line_reference="Weekly")
+    token = csrf_token(client, "/portal/cart/")
+    client.post("/portal/templates/new", data={"csrf_token": token, "name": "Weekly order"})
+    token = csrf_token(client, "/portal/cart/")
+    client.post("/portal/cart/empty", data={"csrf_token": token})
+    assert cart_rows(app, BUYER) == []
+    page = text(client.get("/portal/templates/"))
+    assert "Weekly order" in page
+    template_id = re.search(r"/portal/templates/(\d+)/use", page).group(1)
+    token = csrf_token(client, "/portal/templates/")
+    client.post(f"/portal/templates/{template_id}/use", data={"csrf_token": token})
+    assert cart_rows(app, BUYER) == [(shop.articles["NOV-002"], 4, "Weekly")]
+    # Another company's contact cannot use it.
+    portal_logout(client)
+    portal_login(client, STRANGER)
+    token = csrf_token(client, "/portal/templates/")
+    response = client.post(f"/portal/templates/{template_id}/use", data={"csrf_token": token})
+    assert response.status_code == 404
+
+
+def test_prices_hidden_for_the_customer_show_price_on_request(app, client, shop):
+    with app.app_context():
+        from app.generated.models import Customer
+
+        db.session.get(Customer, shop.customer_id).hide_prices = "hidden"
+        db.session.commit()
+    portal_login(client, BUYER)
+    page = text(client.get("/portal/catalogue/"))
+    assert "Price on request" in page and "16.00" not in page
+
+
+def test_a_contact_who_may_not_order_cannot_fill_a_cart(app, client, shop):
+    with app.app_context():
+        from app.generated.models import Contact
+
+        contact = db.session.scalars(sa.select(Contact).where(Contact.email == BUYER)).one()
+        contact.may_order = False
+        db.session.commit()
+    portal_login(client, BUYER)
+    response = add(client, shop.articles["NOV-002"], 1)
+    assert "may look at the catalogue but not order" in text(response)
+    assert cart_rows(app, BUYER) == []
+
+
+def test_an_order_over_the_contacts_limit_is_refused(app, client, shop):
+    with app.app_context():
+        from app.generated.models import Contact
+
+        contact = db.session.scalars(sa.select(Contact).where(Contact.email == BUYER)).one()
+        contact.order_limit = Decimal("20")
+        db.session.commit()
+    portal_login(client, BUYER)
+    add(client, shop.articles["NOV-001"], 2)
+    response = client.post("/portal/checkout/", data=checkout_form(client))
+    assert response.status_code == 422
+    assert "over your order limit" in text(response)
+    assert orders_of(app, shop.customer_id) == []
