@@ -1,7 +1,14 @@
-"""`make bench`: every benchmark, on SQLite (and PostgreSQL when BENCH_DATABASE_URL is set)."""
+"""`make bench`: every benchmark, on SQLite (and PostgreSQL when BENCH_DATABASE_URL is set).
+
+`python -m bench ordering [options]` runs the ordering benchmarks alone (see bench/ordering.py).
+"""
 
 import sys
 
-from bench import list_pages
+from bench import list_pages, ordering
 
-list_pages.main(sys.argv[1:])
+if sys.argv[1:2] == ["ordering"]:
+    ordering.main(sys.argv[2:])
+else:
+    list_pages.main(sys.argv[1:])
+    ordering.main([])
