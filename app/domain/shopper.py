@@ -9,13 +9,14 @@ a loop, and lets a benchmark or a test build one without a request.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from app.domain.settings import portal_settings
-from app.generated.models import Contact, Customer, CustomerGroup
+from app.generated.models import Contact, Customer, CustomerGroup, PortalSettings
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,29 @@ def shopper_for(
     language: str | None = None,
 ) -> Shopper:
     """Gather `customer`'s ordering terms (and `contact`'s, in the portal)."""
+    return _shopper(portal_settings(session), customer, contact, today=today, language=language)
+
+
+def shoppers_for(
+    session: Session, customers: Iterable[Customer], *, today: datetime.date | None = None
+) -> dict[int, Shopper]:
+    """The ordering terms of many customers (no contact), keyed by customer id.
+
+    The shop's settings are read once for all of them; load the customers with their group
+    (selectinload) so that reading the groups is not a query per customer.
+    """
     settings = portal_settings(session)
+    return {customer.id: _shopper(settings, customer, None, today=today) for customer in customers}
+
+
+def _shopper(
+    settings: PortalSettings | None,
+    customer: Customer,
+    contact: Contact | None,
+    *,
+    today: datetime.date | None,
+    language: str | None = None,
+) -> Shopper:
     group: CustomerGroup | None = customer.group
     price_level_id = customer.price_level_id or (group.price_level_id if group else None)
     if price_level_id is None and settings is not None:

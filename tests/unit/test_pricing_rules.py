@@ -19,7 +19,7 @@ from app.domain.pricing import (
     price_for_customers,
     prices_hidden,
 )
-from app.domain.shopper import shopper_for
+from app.domain.shopper import shopper_for, shoppers_for
 from app.generated.models import (
     Article,
     Contact,
@@ -561,6 +561,22 @@ def test_price_for_customers_prices_each_shopper_on_its_own_day_unless_told(worl
 def test_price_for_customers_of_nobody_or_nothing_is_empty(world, session):
     assert price_for_customers(session, {}) == {}
     assert price_for_customers(session, {world.shopper(): []}) == {}
+
+
+def test_shoppers_for_many_customers_reads_the_settings_once(world, session):
+    session.add(PortalSettings(shop_name="Shop", hide_prices=True, show_stock=True))
+    world.other_customer.hide_prices = "shown"
+    session.flush()
+    customers = [world.customer, world.other_customer]
+    for customer in customers:
+        assert customer.group is not None  # loaded, as selectinload would have
+
+    with Statements(session) as statements:
+        shoppers = shoppers_for(session, customers, today=TODAY)
+
+    assert statements.count == 1
+    assert shoppers == {c.id: shopper_for(session, c, today=TODAY) for c in customers}
+    assert [shoppers[c.id].hides_prices for c in customers] == [True, False]
 
 
 def test_price_for_customers_refuses_two_shoppers_for_one_customer(world, session):
