@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla.models import Role, User
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, lazyload, selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.generated.models import Contact, Customer, CustomerEvent
+from app.generated.models import Contact, Customer, CustomerEvent, CustomerGroup
 from app.generated.roles import PORTAL_ROLES
 
 ADMINISTRATOR = "administrator"
@@ -55,10 +55,26 @@ def find_contact_by_email(session: Session, email: str) -> Contact | None:
     return session.scalars(sa.select(Contact).where(sa.func.lower(Contact.email) == email)).first()
 
 
-def contact_of(session: Session, user: User | None) -> Contact | None:
+def contact_of(session: Session, user: User | None, *options) -> Contact | None:
     if user is None or user.id is None:
         return None
-    return session.scalars(sa.select(Contact).where(Contact.user_id == user.id)).first()
+    query = sa.select(Contact).where(Contact.user_id == user.id).options(*options)
+    return session.scalars(query).first()
+
+
+# What the portal reads of a contact's customers on every request: the customers and their groups.
+# The back office's eager loads (tags, price level and its translations, sales representative,
+# warehouse, delivery round) stay lazy, loaded if ever asked for.
+PORTAL_CONTACT_LOADS = (
+    selectinload(Contact.customers).options(
+        lazyload(Customer.sales_rep),
+        lazyload(Customer.price_level),
+        lazyload(Customer.default_warehouse),
+        lazyload(Customer.delivery_round),
+        lazyload(Customer.tags),
+        joinedload(Customer.group).lazyload(CustomerGroup.price_level),
+    ),
+)
 
 
 def is_staff(user: User) -> bool:
@@ -177,7 +193,7 @@ def portal_access(session: Session, user: User | None) -> PortalAccess:
 
     Asked at login and again on every portal request, so that a suspension takes effect at once.
     """
-    contact = contact_of(session, user)
+    contact = contact_of(session, user, *PORTAL_CONTACT_LOADS)
     if contact is None or user is None or is_staff(user):
         return PortalAccess(None, refusal=_("This account has no access to the portal."))
     if contact.status == "disabled":

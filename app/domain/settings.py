@@ -7,7 +7,7 @@ import re
 import sqlalchemy as sa
 from babel.numbers import list_currencies
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from app.domain.checks import Problems, ValueOf, blank
 from app.generated.models import PortalSettings
@@ -16,8 +16,31 @@ COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def portal_settings(session: Session) -> PortalSettings | None:
-    """The settings record, or None before the seller has saved any."""
-    return session.scalars(sa.select(PortalSettings).limit(1)).first()
+    """The settings record, or None before the seller has saved any.
+
+    Kept in the session once found: a portal page asks for it several times (the shopper, the
+    look, the currency) and it is the same row each time. A change to it shows through the same
+    object; a record deleted in this session is looked up again.
+    """
+    found = session.info.get(_SETTINGS_KEY)
+    if found is not None:
+        state = sa.inspect(found)
+        # (`session` may be a scoped session, a proxy: its info is the Session's own.)
+        if state.persistent and state.session.info is session.info:
+            return found
+    found = session.scalars(
+        # Its default price level and warehouse are read by id where the portal needs them.
+        sa.select(PortalSettings)
+        .options(lazyload(PortalSettings.default_price_level))
+        .options(lazyload(PortalSettings.default_warehouse))
+        .limit(1)
+    ).first()
+    if found is not None:
+        session.info[_SETTINGS_KEY] = found
+    return found
+
+
+_SETTINGS_KEY = "portal_settings"
 
 
 def default_currency() -> str:
@@ -27,8 +50,8 @@ def default_currency() -> str:
 
 def shop_currency(session: Session) -> str:
     """The currency prices are shown in: the settings', else model.yaml's default."""
-    currency = session.scalar(sa.select(PortalSettings.currency).limit(1))
-    return currency or default_currency()
+    settings = portal_settings(session)
+    return (settings.currency if settings is not None else None) or default_currency()
 
 
 def settings_problems(value_of: ValueOf) -> Problems:

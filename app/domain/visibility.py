@@ -315,7 +315,9 @@ def _page(session, shopper, count_where, page_where, search, sort, page, per_pag
         .where(Article.id.in_(ids))
         .options(
             selectinload(Article.photos).lazyload(ArticlePhoto.article),
-            # Not on a card: loaded if asked for, one query per season or type.
+            # Not on a card: loaded if asked for. The family would bring its catalogue and both
+            # their translations, half the cost of loading a page.
+            lazyload(Article.family),
             lazyload(Article.season),
             lazyload(Article.product_type),
         )

@@ -84,7 +84,9 @@ class Contact(Model):
     language = sa.Column(
         sa.String(8), nullable=True, comment="Empty means the customer's language."
     )
-    user_id = sa.Column(sa.Integer, sa.ForeignKey("ab_user.id", ondelete="SET NULL"), nullable=True)
+    user_id = sa.Column(
+        sa.Integer, sa.ForeignKey("ab_user.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     user = relationship("User", foreign_keys=[user_id], lazy="joined")
     customers = relationship(
         "Customer", secondary=customer_contacts, back_populates="contacts", lazy="selectin"
