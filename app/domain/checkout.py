@@ -149,8 +149,18 @@ def place_order(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def order_with_key(key: str) -> sa.Select:
+    """The order placed with checkout key `key`, found by the key's index alone.
+
+    Without its eager joins: orders placed outside the portal have no key, and SQLite's planner,
+    reading from its statistics that a key value matches thousands of rows (all those NULLs),
+    would scan the orders rather than join them by index.
+    """
+    return sa.select(SalesOrder).where(SalesOrder.checkout_key == key).options(lazyload("*"))
+
+
 def _order_with_key(session: Session, shopper: Shopper, key: str) -> SalesOrder | None:
-    order = session.scalars(sa.select(SalesOrder).where(SalesOrder.checkout_key == key)).first()
+    order = session.scalars(order_with_key(key)).first()
     if order is not None and order.customer_id != shopper.customer_id:
         raise OrderingRefusal(_("This checkout form is not valid any more: reload the page."))
     return order

@@ -12,8 +12,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from app.domain import cart as carts
-from app.domain.checkout import CheckoutChoices, payment_methods, place_order
-from app.domain.company_users import ordering_problem
+from app.domain.checkout import CheckoutChoices, order_with_key, payment_methods, place_order
 from app.domain.delivery_dates import delivery_dates
 from app.domain.ordering import OrderingRefusal
 from app.extensions import db
@@ -146,14 +145,11 @@ def checkout():
     shopper = current_shopper()
     form = CheckoutForm()
     _prepare_checkout(form, shopper)
-    summary = _summary()
     refusals: list[str] = []
-    if form.validate_on_submit():
+    placing = form.validate_on_submit()
+    if placing:
         already = db.session.scalars(
-            sa.select(SalesOrder).where(
-                SalesOrder.checkout_key == form.checkout_key.data,
-                SalesOrder.customer_id == g.customer.id,
-            )
+            order_with_key(form.checkout_key.data).where(SalesOrder.customer_id == g.customer.id)
         ).first()
         if already is not None:  # the same form sent again: show the order it placed
             return redirect(url_for("portal.order", number=already.number))
@@ -167,14 +163,12 @@ def checkout():
             note=form.note.data or None,
         )
         try:
-            problem = ordering_problem(g.contact, summary.net_total)
-            if problem:
-                raise OrderingRefusal(problem)
+            # place_order checks everything again (the cart, the contact's rights and order
+            # limit): the cart is summarised once, there, when the order is placed.
             order = place_order(db.session, shopper, g.contact, choices, form.checkout_key.data)
         except OrderingRefusal as refusal:
             db.session.rollback()
             refusals = refusal.messages
-            summary = _summary()
         else:
             db.session.commit()
             if order.status == "on_hold":
@@ -189,7 +183,8 @@ def checkout():
             else:
                 flash(_("Thank you: order %(number)s is placed.", number=order.number), "success")
             return redirect(url_for("portal.order", number=order.number))
-    elif not summary.lines:
+    summary = _summary()
+    if not placing and not summary.lines:
         flash(_("Your cart is empty."), "info")
         return redirect(url_for("portal.cart"))
     status = 422 if form.is_submitted() else 200
