@@ -24,9 +24,7 @@ so the page query on a large catalogue is a plain indexed filter rather than sub
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Collection, Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,9 +33,8 @@ from flask_babel import gettext as _
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased, lazyload, selectinload
 from sqlalchemy.sql.functions import FunctionElement
-from stdnum import isbn
-from stdnum.exceptions import ValidationError
 
+from app.domain.search import has_translated_names, search_condition
 from app.domain.shopper import Shopper
 from app.domain.translations import translated
 from app.generated.models import (
@@ -212,7 +209,7 @@ def catalogue_page(
     # sort); with most of the catalogue, the sort column's index, filtering as it goes, so that
     # SQLite does not fetch tens of thousands of rows one by one through the family or parent
     # index. Counting uses the (status, parent_id, family_id) index when the schema has it.
-    # A search reads every name anyway: one pass over the table, then a sort of what matched.
+    # A search finds its matches by the search indexes (app/domain/search.py), then sorts them.
     narrow = len(families) * NARROW_SHARE <= len(facts.family_catalogue)
     searching = bool((search or "").strip())
     scope = _LiteralScope(facts)
@@ -292,7 +289,7 @@ def _page(session, shopper, count_where, page_where, search, sort, page, per_pag
     page = max(1, int(page))
     offset = (page - 1) * per_page
     language = shopper.language
-    matched = _search_condition(search, language)
+    matched = search_condition(session, search, language)
     if matched is None:
         total = session.scalar(sa.select(sa.func.count()).select_from(Article).where(*count_where))
         if not total or offset >= total:
@@ -327,11 +324,6 @@ def _page(session, shopper, count_where, page_where, search, sort, page, per_pag
     return CataloguePage(articles=articles, total=total or 0, page=page, per_page=per_page)
 
 
-def _has_translations(language: str) -> bool:
-    """Whether `language` is one kept in translation rows (the default one is in the record)."""
-    return isinstance(getattr(Article, f"name_{language}", None), property)
-
-
 def _page_keys(session: Session, where, sort: str, language: str, first: int) -> sa.Select:
     """The ids (column id) of the articles meeting `where` in the order `sort` asks for, each
     order followed along an index rather than sorting every visible article.
@@ -342,7 +334,7 @@ def _page_keys(session: Session, where, sort: str, language: str, first: int) ->
     the last translated name the page can reach, so a sparse stream is not read to its end).
     """
     descending = sort in ("-name", "newest")
-    if sort in ("sku", "newest") or not _has_translations(language):
+    if sort in ("sku", "newest") or not has_translated_names(language):
         return _keyed(where, _sort_column(sort), descending, nulls_last=sort == "newest")
     mine = aliased(ArticleTranslation)
     is_mine = sa.and_(mine.article_id == Article.id, mine.language == language, mine.name != "")
@@ -373,7 +365,7 @@ def _sorted_matches(where, sort: str, language: str) -> sa.Select:
     descending = sort in ("-name", "newest")
     key = _sort_column(sort)
     matches = sa.select(Article.id.label("id")).where(*where)
-    if sort in ("name", "-name") and _has_translations(language):
+    if sort in ("name", "-name") and has_translated_names(language):
         mine = aliased(ArticleTranslation)
         matches = matches.outerjoin(
             mine, sa.and_(mine.article_id == Article.id, mine.language == language)
@@ -410,49 +402,6 @@ def _in_order(keys: list, descending: bool, ident=Article.id, *, nulls_last=Fals
     if nulls_last:
         keys = [k.nulls_last() for k in keys]
     return [*keys, ident.desc() if descending else ident]
-
-
-def _search_condition(search: str | None, language: str) -> sa.ColumnElement[bool] | None:
-    """Name contains the text (shopper's language or default), SKU starts with it, or EAN/ISBN
-    equals it; None when there is nothing to search for."""
-    text = (search or "").strip()
-    if not text:
-        return None
-    matches = [
-        Article.name.icontains(text, autoescape=True),
-        Article.sku.istartswith(text, autoescape=True),
-    ]
-    if _has_translations(language):
-        matches.append(
-            Article.id.in_(
-                sa.select(ArticleTranslation.article_id).where(
-                    ArticleTranslation.language == language,
-                    ArticleTranslation.name.icontains(text, autoescape=True),
-                )
-            )
-        )
-    codes = barcode_forms(text)
-    if codes:
-        matches.append(Article.ean.in_(codes))
-    return sa.or_(*matches)
-
-
-def barcode_forms(text: str) -> list[str]:
-    """The ways an EAN or ISBN typed by a person may be stored: digits only, and for a book both
-    its ISBN-13 and ISBN-10 forms. Empty when `text` is not a barcode."""
-    code = re.sub(r"[\s\-]", "", text).upper()
-    if re.fullmatch(r"\d{9}[\dX]", code):
-        forms = {code}
-        with suppress(ValidationError):
-            forms.add(isbn.to_isbn13(code))
-        return sorted(forms)
-    if re.fullmatch(r"\d{8}|\d{12,13}", code):
-        forms = {code}
-        if len(code) == 13 and code.startswith("978"):
-            with suppress(ValidationError):
-                forms.add(isbn.to_isbn10(code))
-        return sorted(forms)
-    return []
 
 
 # --- ordering -----------------------------------------------------------------------------------

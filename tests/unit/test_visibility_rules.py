@@ -15,11 +15,12 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from app.domain import search
+from app.domain.search import barcode_forms
 from app.domain.shopper import shopper_for
 from app.domain.visibility import (
     CataloguePage,
     article_for,
-    barcode_forms,
     catalogue_families,
     catalogue_page,
     is_pre_order,
@@ -424,6 +425,49 @@ def test_search_finds_an_isbn_written_with_hyphens_or_in_its_old_form(world, ses
     world.article("B1", ean="9782070368228")
     assert listed(session, world.shopper(), search="978-2-07-036822-8") == {"B1"}
     assert listed(session, world.shopper(), search="2-07-036822-X") == {"B1"}
+
+
+def test_search_of_one_or_two_letters_still_finds_them_in_the_name(world, session):
+    world.article("P1", name="Red pen")
+    world.article("N1", name="Notebook")
+    assert listed(session, world.shopper(), search="pe") == {"P1"}
+    assert listed(session, world.shopper(), search="k") == {"N1"}
+
+
+def test_search_follows_a_renamed_article_and_forgets_a_removed_one(world, session):
+    renamed = world.article("R1", name="Blue notebook")
+    removed = world.article("R2", name="Blue folder")
+    session.flush()
+    renamed.name = "Green binder"
+    session.delete(removed)
+    session.flush()
+    assert listed(session, world.shopper(), search="notebook") == set()
+    assert listed(session, world.shopper(), search="binder") == {"R1"}
+    assert listed(session, world.shopper(), search="folder") == set()
+
+
+def test_search_takes_quotes_and_search_syntax_as_plain_text(world, session):
+    world.article("Q1", name='The "Blue" notebook')
+    world.article("Q2", name="notebook OR pen")
+    assert listed(session, world.shopper(), search='"Blue" note') == {"Q1"}
+    assert listed(session, world.shopper(), search="OR pen") == {"Q2"}
+    assert listed(session, world.shopper(), search="name : pen*") == set()
+
+
+def test_the_search_indexes_are_in_the_database(session):
+    """Built by the migrations: without them the search still works, reading every row."""
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite":
+        assert search._has_fts_tables(session)
+    else:
+        indexes = session.scalars(
+            sa.text("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%_trigram'")
+        ).all()
+        assert sorted(indexes) == [
+            "ix_article_name_trigram",
+            "ix_article_sku_trigram",
+            "ix_article_translation_name_trigram",
+        ]
 
 
 def test_barcode_forms_of_an_isbn():
