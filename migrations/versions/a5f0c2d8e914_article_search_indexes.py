@@ -65,7 +65,13 @@ def _trigram_indexes(bind) -> None:
     if not available:
         log.warning("pg_trgm is not available: article search will read every article")
         return
-    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    try:
+        # A database owner may create pg_trgm (a trusted extension); a lesser role may not.
+        with bind.begin_nested():
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except sa.exc.DBAPIError as error:
+        log.warning("pg_trgm could not be created (%s): article search will read every article", error)
+        return
     for name, (table, column) in TRIGRAM_INDEXES.items():
         op.execute(f"CREATE INDEX {name} ON {table} USING gin ({column} gin_trgm_ops)")
 
