@@ -1,7 +1,6 @@
 """Alembic environment: the metadata is Flask-AppBuilder's (its security tables and ours)."""
 
 import logging
-import re
 from logging.config import fileConfig
 
 from alembic import context
@@ -10,6 +9,7 @@ from flask_appbuilder import Model
 from flask_appbuilder.models.mixins import FileColumn, ImageColumn
 
 import app.generated.models  # noqa: F401  (registers every generated table on Model.metadata)
+from app.domain.search import compared_in_schema
 
 config = context.config
 if config.config_file_name and not config.attributes.get("skip_logging_config"):
@@ -27,16 +27,6 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
-# The article search indexes (migration a5f0c2d8e914) are the database's own: SQLite's FTS5 tables
-# with their shadow tables, PostgreSQL's trigram indexes. No model declares them; autogenerate
-# leaves them alone rather than proposing to drop them.
-SEARCH_OBJECTS = re.compile(r"^article(_translation)?_search(_[a-z]+)?$|_trigram$")
-
-
-def include_name(name, type_, parent_names):
-    return not (type_ in ("table", "index") and name and SEARCH_OBJECTS.search(name))
-
-
 def _engine():
     return current_app.extensions["migrate"].db.engine
 
@@ -49,7 +39,7 @@ def run_migrations_offline():
         render_as_batch=True,
         compare_type=True,
         render_item=render_item,
-        include_name=include_name,
+        include_name=compared_in_schema,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -70,7 +60,7 @@ def run_migrations_online():
             render_as_batch=True,
             compare_type=True,
             render_item=render_item,
-            include_name=include_name,
+            include_name=compared_in_schema,
         )
         with context.begin_transaction():
             context.run_migrations()
