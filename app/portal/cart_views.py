@@ -170,19 +170,22 @@ def checkout():
             db.session.rollback()
             refusals = refusal.messages
         else:
+            # Read before the commit expires the order: reloading it would join its customer,
+            # contact and warehouse with all of theirs, for two values already known.
+            number, held = order.number, order.status == "on_hold"
             db.session.commit()
-            if order.status == "on_hold":
+            if held:
                 flash(
                     _(
                         "Order %(number)s is placed and waits for the seller's approval: "
                         "it goes over your credit limit.",
-                        number=order.number,
+                        number=number,
                     ),
                     "info",
                 )
             else:
-                flash(_("Thank you: order %(number)s is placed.", number=order.number), "success")
-            return redirect(url_for("portal.order", number=order.number))
+                flash(_("Thank you: order %(number)s is placed.", number=number), "success")
+            return redirect(url_for("portal.order", number=number))
     summary = _summary()
     if not placing and not summary.lines:
         flash(_("Your cart is empty."), "info")
