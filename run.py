@@ -14,6 +14,7 @@ from flask_migrate import upgrade
 from app import create_app
 from app.demo import demo_portal_password, load_demo_data
 from app.security_sync import sync_roles_and_permissions
+from app.serving import serving
 from app.setup import ensure_admin
 
 
@@ -53,7 +54,7 @@ def main() -> None:
     port = int(os.environ.get("PORT", "5000"))
     print(f"  Back office: http://{host}:{port}/login/", flush=True)
     print(f"  Portal:      http://{host}:{port}/portal/login\n", flush=True)
-    app.run(host=host, port=port, debug=False, use_reloader=False)
+    serving(app).run(host=host, port=port, debug=False, use_reloader=False)
 
 
 if __name__ == "__main__":

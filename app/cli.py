@@ -61,6 +61,7 @@ def worker(burst: bool) -> None:
     from rq import Worker
 
     from app.jobs.queue import redis_connection
+    from app.serving import serving
 
     if not current_app.config.get("REDIS_URL"):
         click.echo(
@@ -68,6 +69,7 @@ def worker(burst: bool) -> None:
         )
         sys.exit(1)
     connection = redis_connection()
+    serving(current_app._get_current_object())  # a long-lived process, forking per job
     Worker([current_app.config["RQ_QUEUE"]], connection=connection).work(burst=burst)
 
 

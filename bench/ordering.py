@@ -674,9 +674,11 @@ def _bench_pricing(engine, args, rng: random.Random) -> list[Result]:
 @contextmanager
 def bench_app(database_url: str):
     from app.extensions import db
+    from app.serving import serving
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = ordering_data.build_app(database_url, Path(tmp))
+        # Served as production serves it (app/serving.py: start-up objects frozen).
+        app = serving(ordering_data.build_app(database_url, Path(tmp)))
         app.config["WTF_CSRF_ENABLED"] = True
         with app.app_context():
             engine = db.engine

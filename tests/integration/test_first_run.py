@@ -5,8 +5,12 @@ Each test starts from an empty SQLite file of its own: a first run is about an e
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -200,3 +204,33 @@ def test_flask_users_create_admin_does_nothing_once_an_admin_exists(prepared_app
     assert result.exit_code == 0
     assert "already exists" in result.output
     assert admins(prepared_app) == ["admin"]
+
+
+def test_the_wsgi_module_serves_the_migrated_app_with_its_start_up_frozen(tmp_path):
+    """What gunicorn loads (README: `gunicorn 'app.wsgi:application'`), in a process of its own:
+    importing it here would freeze this test process's objects for good."""
+    database = tmp_path / "portal.sqlite3"
+    app = make_app(tmp_path, f"sqlite:///{database}")
+    run.prepare(app)
+    with app.app_context():
+        db.engine.dispose()
+    script = (
+        "import gc, app.wsgi as w; "
+        "print(gc.get_freeze_count() > 0, "
+        "w.application.test_client().get('/portal/login').status_code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "PORTAL_CONFIG": "default",
+            "INSTANCE_DIR": str(tmp_path),
+            "DATABASE_URL": f"sqlite:///{database}",
+        },
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "200"]
