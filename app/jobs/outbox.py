@@ -31,7 +31,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, scoped_session
 
 from app.generated.models import OutboxEntry
-from app.jobs.queue import resolve, rq_queue
+from app.jobs.queue import forget_rolled_back, resolve, rq_queue
 
 log = logging.getLogger(__name__)
 _WRITTEN = "portal_outbox_written"
@@ -187,20 +187,4 @@ def _hand_over_committed(session: Session, transaction) -> None:
 
 @event.listens_for(Session, "after_soft_rollback")
 def _drop_written(session: Session, previous_transaction) -> None:
-    if not session.in_transaction():
-        session.info.pop(_WRITTEN, None)
-        return
-    written = session.info.get(_WRITTEN)
-    if written:
-        session.info[_WRITTEN] = [
-            item for item in written if not _inside(item[0], previous_transaction)
-        ]
-
-
-def _inside(transaction, outer) -> bool:
-    """Whether `transaction` is `outer` or was begun within it."""
-    while transaction is not None:
-        if transaction is outer:
-            return True
-        transaction = transaction.parent
-    return False
+    forget_rolled_back(session, _WRITTEN, previous_transaction)

@@ -113,14 +113,19 @@ def _run_pending_jobs(session: Session) -> None:
 
 @event.listens_for(Session, "after_soft_rollback")
 def _drop_pending_jobs(session: Session, previous_transaction) -> None:
+    forget_rolled_back(session, _PENDING, previous_transaction)
+
+
+def forget_rolled_back(session: Session, key: str, previous_transaction) -> None:
+    """Drop from `session.info[key]` (a list of items, each starting with the transaction it was
+    written in) what was written in `previous_transaction`, just rolled back, or within it;
+    everything once no transaction is left."""
     if not session.in_transaction():
-        session.info.pop(_PENDING, None)
+        session.info.pop(key, None)
         return
-    pending = session.info.get(_PENDING)
-    if pending:
-        session.info[_PENDING] = [
-            job for job in pending if not _inside(job[0], previous_transaction)
-        ]
+    written = session.info.get(key)
+    if written:
+        session.info[key] = [item for item in written if not _inside(item[0], previous_transaction)]
 
 
 def _inside(transaction, outer) -> bool:
