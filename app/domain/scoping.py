@@ -38,7 +38,9 @@ def visible_rows_condition(model_class: type, entity: str, user: Any) -> sa.Colu
             return None
         rules = permission["rows"].items()
         conditions.append(sa.and_(*(_rule(model_class, p, v, user) for p, v in rules)))
-    return sa.or_(*conditions) if conditions else sa.false()
+    # Nothing, as a condition SQLAlchemy does not fold: `and_(false(), ...)` would drop the
+    # other conditions, a related list's join among them, and warn of a cartesian product.
+    return sa.or_(*conditions) if conditions else sa.literal(False).is_(True)
 
 
 def restrict_to_visible_rows(query, model_class: type, entity: str, user: Any):
