@@ -62,6 +62,9 @@ from app.generated.models._associations import (
 
 SORTS = ("name", "-name", "sku", "newest")
 MAX_PER_PAGE = 500
+# Up to this many rows (the page's end), a translated-name sort reads the translated names once
+# and looks them up again by id; deeper, it walks them twice rather than send as many ids.
+MAX_WALKED_ONCE = 2000
 # A family tree deeper than this is a cycle typed by mistake, not a catalogue.
 MAX_FAMILY_DEPTH = 32
 # A listing within at most 1/NARROW_SHARE of the families is "narrow": looked up by family.
@@ -338,8 +341,21 @@ def _page_keys(session: Session, where, sort: str, language: str, first: int) ->
         return _keyed(where, _sort_column(sort), descending, nulls_last=sort == "newest")
     mine = aliased(ArticleTranslation)
     is_mine = sa.and_(mine.article_id == Article.id, mine.language == language, mine.name != "")
-    translated = _keyed(where, mine.name, descending).join(mine, is_mine)
-    reach = session.scalar(translated.with_only_columns(mine.name).offset(first - 1).limit(1))
+    translated = _keyed(where, mine.name, descending).join(mine, is_mine).limit(first)
+    if first <= MAX_WALKED_ONCE:
+        # The translated stream is walked once, here: its rows bound the other stream, and the
+        # merge below finds them again by id instead of walking (and filtering) a second time.
+        rows = session.execute(translated).all()
+        reach = rows[-1].key if len(rows) == first else None
+        translated = (
+            sa.select(Article.id.label("id"), mine.name.label("key"))
+            .join(mine, is_mine)
+            .where(Article.id.in_([row.id for row in rows]))
+        )
+    else:
+        reach = session.scalar(
+            translated.with_only_columns(mine.name).limit(None).offset(first - 1).limit(1)
+        )
     untranslated = _keyed(
         [*where, ~sa.exists(sa.select(1).where(is_mine))], Article.name, descending
     )
@@ -349,7 +365,7 @@ def _page_keys(session: Session, where, sort: str, language: str, first: int) ->
         )
     streams = [
         sa.select(part.c.id, part.c.key)
-        for part in (translated.limit(first).subquery(), untranslated.limit(first).subquery())
+        for part in (translated.subquery(), untranslated.limit(first).subquery())
     ]
     merged = sa.union_all(*streams).subquery("merged_names")
     return sa.select(merged.c.id).order_by(*_in_order([merged.c.key], descending, merged.c.id))

@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from app.domain import search
+from app.domain import search, visibility
 from app.domain.search import barcode_forms
 from app.domain.shopper import shopper_for
 from app.domain.visibility import (
@@ -513,6 +513,44 @@ def test_sort_by_name_uses_the_name_in_the_shoppers_language(world, session):
     assert skus_in_order(session, french, sort="-name", per_page=2, page=2) == ["S2"]
     # A search sorts its matches the same way (Apple matches by its default name).
     assert skus_in_order(session, french, search="a") == ["S2", "S1"]
+
+
+@pytest.mark.parametrize("walked_once", [True, False], ids=["shallow pages", "deep pages"])
+def test_every_page_of_a_translated_name_sort_follows_the_whole_sorted_list(
+    world, session, monkeypatch, walked_once
+):
+    names = {
+        "T01": ("Anchor", "Ancre"),
+        "T02": ("Bottle", None),
+        "T03": ("Candle", "Bougie"),
+        "T04": ("Drum", None),
+        "T05": ("Easel", "Chevalet"),
+        "T06": ("Fan", None),
+        "T07": ("Globe", "Globe"),
+        "T08": ("Hammer", "Marteau"),
+        "T09": ("Ink", None),
+        "T10": ("Jar", "Bocal"),
+        "T11": ("Kite", "Cerf-volant"),
+        "T12": ("Lamp", None),
+    }
+    for sku, (name, french) in names.items():
+        article = world.article(sku, name=name)
+        if french:
+            article.translations["fr"] = ArticleTranslation(language="fr", name=french)
+    session.flush()
+    if not walked_once:
+        monkeypatch.setattr(visibility, "MAX_WALKED_ONCE", 0)
+    french = world.shopper(language="fr")
+    shown = sorted(names, key=lambda sku: (names[sku][1] or names[sku][0], sku))
+    for sort, expected in (("name", shown), ("-name", shown[::-1])):
+        for per_page in (1, 3, 5, 12):
+            pages = range(1, len(names) // per_page + 2)
+            listed = [
+                sku
+                for page in pages
+                for sku in skus_in_order(session, french, sort=sort, page=page, per_page=per_page)
+            ]
+            assert listed == expected, (sort, per_page)
 
 
 def test_sort_newest_first_puts_undated_articles_last(world, session):
