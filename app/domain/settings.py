@@ -13,6 +13,7 @@ from app.domain.checks import Problems, ValueOf, blank
 from app.generated.models import PortalSettings
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_SETTINGS_KEY = "portal_settings"  # in Session.info
 
 
 def portal_settings(session: Session) -> PortalSettings | None:
@@ -38,9 +39,6 @@ def portal_settings(session: Session) -> PortalSettings | None:
     if found is not None:
         session.info[_SETTINGS_KEY] = found
     return found
-
-
-_SETTINGS_KEY = "portal_settings"
 
 
 def default_currency() -> str:
