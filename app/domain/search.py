@@ -48,10 +48,11 @@ def search_condition(
     found = matching_article_ids(session, search, language)
     if found is None:
         return None
-    if session.get_bind().dialect.name == "postgresql":
-        # The matches as an array the article rows are then looked up in by primary key: with
-        # `IN (...)` the planner would rather read every article and check the visibility
-        # rules on each before joining the few matches.
+    indexed = len((search or "").strip()) >= MIN_INDEXED_LENGTH
+    if indexed and session.get_bind().dialect.name == "postgresql":
+        # The matches (found by the trigram indexes, a part of the catalogue) as an array the
+        # article rows are then looked up in by primary key: with `IN (...)` the planner would
+        # rather read every article and check the visibility rules on each before joining.
         return Article.id == sa.any_(sa.func.array(found.scalar_subquery()))
     return Article.id.in_(found)
 
