@@ -5,8 +5,12 @@ delivery round that delivers every day, so checkout always has a date to offer."
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+
+from sqlalchemy import event
 
 from app.extensions import db
 from app.generated.models import (
@@ -182,3 +186,19 @@ def _make_shop() -> Shop:
         other_address_id=other_address.id,
         budget_code="YOUTH",
     )
+
+
+@contextmanager
+def statements_run(session) -> Iterator[list[str]]:
+    """The SQL statements run on the session's engine inside the block, as a list of texts."""
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", count)

@@ -7,11 +7,9 @@ with a family, a customer with a contact and an address, articles, budgets and s
 from __future__ import annotations
 
 import datetime
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
 
 from app.domain.cart import (
     add_to_cart,
@@ -41,6 +39,7 @@ from app.generated.models import (
     StockLevel,
     Warehouse,
 )
+from tests.shop import statements_run
 
 TODAY = datetime.date(2026, 3, 16)  # a Monday
 NOW = datetime.datetime(2026, 3, 16, 10, 0)
@@ -148,21 +147,6 @@ class OrderingWorld:
 @pytest.fixture
 def world(session):
     return OrderingWorld(session)
-
-
-@contextmanager
-def counted_statements(session):
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    engine = session.get_bind()
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 # --- adding, changing, removing -----------------------------------------------------------------
@@ -461,7 +445,7 @@ def test_summary_queries_do_not_grow_with_the_number_of_lines(world):
             world.add(article, 2, budget_code="LIB" if n % 2 else None)
         world.session.expire_all()
         shopper = world.shopper()
-        with counted_statements(world.session) as statements:
+        with statements_run(world.session) as statements:
             summary = summarise_cart(
                 world.session, shopper, cart_lines(world.session, shopper), world.contact
             )

@@ -35,6 +35,7 @@ from app.generated.models import (
     Promotion,
     PromotionTranslation,
 )
+from tests.shop import statements_run
 
 TODAY = datetime.date(2026, 3, 15)
 D = Decimal
@@ -440,24 +441,6 @@ def test_more_articles_than_one_batch_of_ids_are_all_priced(world, session):
 # --- many customers at once ----------------------------------------------------------------
 
 
-class Statements:
-    """Counts the statements run on the session's engine within the block."""
-
-    def __init__(self, session):
-        self.engine = session.get_bind()
-        self.count = 0
-
-    def _count(self, *_args):
-        self.count += 1
-
-    def __enter__(self):
-        event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *_exc):
-        event.remove(self.engine, "before_cursor_execute", self._count)
-
-
 def priced_one_by_one(session, shoppers_items, **options):
     """What price_articles gives each shopper, keyed as price_for_customers keys its quotes."""
     return {
@@ -531,12 +514,12 @@ def test_price_for_customers_runs_as_many_queries_for_2_as_for_20_customers(worl
     }
     few = dict(list(shoppers_items.items())[:2])
 
-    with Statements(session) as for_few:
+    with statements_run(session) as for_few:
         quotes_of_few = price_for_customers(session, few)
-    with Statements(session) as for_all:
+    with statements_run(session) as for_all:
         quotes = price_for_customers(session, shoppers_items)
 
-    assert 0 < for_few.count == for_all.count <= 4, (for_few.count, for_all.count)
+    assert 0 < len(for_few) == len(for_all) <= 4, (len(for_few), len(for_all))
     assert len(quotes_of_few) == 2 * 45 and len(quotes) == 20 * 45
     assert quotes == priced_one_by_one(session, shoppers_items)
 
@@ -571,10 +554,10 @@ def test_shoppers_for_many_customers_reads_the_settings_once(world, session):
     for customer in customers:
         assert customer.group is not None  # loaded, as selectinload would have
 
-    with Statements(session) as statements:
+    with statements_run(session) as statements:
         shoppers = shoppers_for(session, customers, today=TODAY)
 
-    assert statements.count == 1
+    assert len(statements) == 1
     assert shoppers == {c.id: shopper_for(session, c, today=TODAY) for c in customers}
     assert [shoppers[c.id].hides_prices for c in customers] == [True, False]
 
@@ -620,15 +603,15 @@ def test_ids_in_batches_price_as_ids_in_one_parameter(world, session, monkeypatc
     some = [*items[::7], (articles[-1].id, 1)]
     shoppers_items = {world.shopper(): items, world.shopper(world.other_customer): some}
 
-    with Statements(session) as in_one:
+    with statements_run(session) as in_one:
         quotes = price_for_customers(session, shoppers_items)
         one = price_articles(session, world.shopper(), items)
     monkeypatch.setattr(pricing, "_query_mode", lambda dialect: "list")
-    with Statements(session) as in_batches:
+    with statements_run(session) as in_batches:
         assert price_for_customers(session, shoppers_items) == quotes
         assert price_articles(session, world.shopper(), items) == one
 
-    assert in_batches.count > in_one.count
+    assert len(in_batches) > len(in_one)
     assert len(quotes) == len(items) + len(set(some))
     assert quotes[(world.customer.id, articles[2].id, 5)].unit_price == D("7.20")  # 8.00 - 10 %
     assert quotes[(world.other_customer.id, articles[-1].id, 1)].unit_price == D("5.00")

@@ -6,33 +6,17 @@ import datetime
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.domain import stock as stock_module
 from app.domain.shopper import Shopper
 from app.domain.stock import Stock, release, reserve, stock_for
 from app.generated.models import Article, StockLevel, Warehouse
-
-
-@contextmanager
-def counted_statements(session):
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    engine = session.get_bind()
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+from tests.shop import statements_run
 
 
 @pytest.fixture
@@ -130,11 +114,11 @@ def test_stock_of_many_articles_takes_one_query_per_chunk(
     main, _other = warehouses
     for article in articles:
         _level(session, main, article, 4)
-    with counted_statements(session) as statements:
+    with statements_run(session) as statements:
         stock_for(session, _shopper(main), [a.id for a in articles])
     assert len(statements) == 1
     monkeypatch.setattr(stock_module, "CHUNK", 2)
-    with counted_statements(session) as statements:
+    with statements_run(session) as statements:
         result = stock_for(session, _shopper(main), [a.id for a in articles])
     assert len(statements) == 2
     assert {s.available for s in result.values()} == {4}
@@ -228,7 +212,7 @@ def test_releasing_more_than_reserved_stops_at_zero_and_says_so(session, warehou
 
 def test_no_articles_need_no_query(session, warehouses):
     main, _other = warehouses
-    with counted_statements(session) as statements:
+    with statements_run(session) as statements:
         assert stock_for(session, _shopper(main), []) == {}
         assert reserve(session, main.id, {}) == {}
     assert statements == []

@@ -8,12 +8,10 @@ facts passed as id lists) and the SQL condition (`visible_article_ids`), so they
 from __future__ import annotations
 
 import datetime
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
 
 from app.domain import search, visibility
 from app.domain.search import barcode_forms
@@ -47,6 +45,7 @@ from app.generated.models import (
     Season,
     Selection,
 )
+from tests.shop import statements_run
 
 TODAY = datetime.date(2026, 3, 15)
 
@@ -134,22 +133,6 @@ def listed(session, shopper, **arguments) -> set[str]:
         by_condition = visible_article_ids(session, shopper, by_id)
         assert {by_id[i] for i in by_condition} == skus
     return skus
-
-
-@contextmanager
-def statements(session):
-    """The SQL statements run inside the block."""
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    engine = session.get_bind()
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 # --- catalogues -------------------------------------------------------------------------------
@@ -369,10 +352,10 @@ def test_article_for_finds_a_visible_article_by_id_or_slug(world, session):
 def test_visible_article_ids_is_one_query(world, session):
     ids = [world.article(f"BOOK{i}").id for i in range(30)]
     shopper = world.shopper()
-    with statements(session) as seen:
+    with statements_run(session) as seen:
         assert visible_article_ids(session, shopper, ids) == set(ids)
     assert len(seen) == 1
-    with statements(session) as seen:
+    with statements_run(session) as seen:
         assert visible_article_ids(session, shopper, []) == set()
     assert seen == []
 
@@ -607,7 +590,7 @@ def test_catalogue_page_runs_as_many_statements_for_a_bigger_page(world, session
 
     def statements_for(per_page: int) -> int:
         session.expire_all()
-        with statements(session) as seen:
+        with statements_run(session) as seen:
             page = catalogue_page(session, shopper, per_page=per_page)
             # What a card shows (portal/catalogue.html), with no further query.
             shown = [
@@ -678,7 +661,7 @@ def test_discontinued_article_can_no_longer_be_ordered(world, session):
 def test_purchase_problems_of_many_articles_is_one_query(world, session):
     articles = [world.article(f"BOOK{i}") for i in range(20)]
     shopper = world.shopper()
-    with statements(session) as seen:
+    with statements_run(session) as seen:
         problems = purchase_problems(session, shopper, articles)
     assert len(seen) == 1
     assert set(problems.values()) == {None}
