@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import event
 
+from app.domain.shopper import Shopper
 from app.extensions import db
 from app.generated.models import (
     Address,
@@ -202,3 +203,29 @@ def statements_run(session) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", count)
+
+
+def plain_shopper(**terms) -> Shopper:
+    """A shopper with no special terms (customer 1, English, ordering by the unit, nothing
+    hidden, no stock shown), for rules that need no database; `terms` change any of them."""
+    plain = {
+        "customer_id": 1,
+        "group_id": None,
+        "price_level_id": None,
+        "warehouse_id": None,
+        "delivery_round_id": None,
+        "contact_id": None,
+        "language": "en",
+        "today": datetime.date(2026, 3, 2),
+        "vat_exempt": False,
+        "hides_prices": False,
+        "order_unit": "unit",
+        "pay_on_invoice": True,
+        "pay_after_delivery": False,
+        "credit_limit": None,
+        "open_balance": Decimal(0),
+        "show_stock": False,
+        "reuse_previous_shipping_fee": False,
+        "hold_orders_over_credit_limit": False,
+    }
+    return Shopper(**{**plain, **terms})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 
@@ -16,6 +15,7 @@ from app.domain.delivery_dates import (
 )
 from app.domain.shopper import Shopper
 from app.generated.models import Customer, DeliveryRound, ExcludedDeliveryDay
+from tests.shop import plain_shopper
 
 D = datetime.date
 MONDAY = D(2026, 3, 2)
@@ -38,25 +38,10 @@ def customer(session):
 
 
 def _shopper(customer, delivery_round=None) -> Shopper:
-    return Shopper(
+    return plain_shopper(
         customer_id=customer.id,
-        group_id=None,
-        price_level_id=None,
-        warehouse_id=None,
         delivery_round_id=delivery_round.id if delivery_round is not None else None,
-        contact_id=None,
-        language="en",
         today=MONDAY,
-        vat_exempt=False,
-        hides_prices=False,
-        order_unit="unit",
-        pay_on_invoice=True,
-        pay_after_delivery=False,
-        credit_limit=None,
-        open_balance=Decimal(0),
-        show_stock=False,
-        reuse_previous_shipping_fee=False,
-        hold_orders_over_credit_limit=False,
     )
 
 

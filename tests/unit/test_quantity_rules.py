@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import replace
 from decimal import Decimal
 
@@ -17,29 +16,10 @@ from app.domain.quantities import (
     suggested_quantity,
     units,
 )
-from app.domain.shopper import Shopper
 from app.generated.models import Article
+from tests.shop import plain_shopper
 
-SHOPPER = Shopper(
-    customer_id=1,
-    group_id=None,
-    price_level_id=None,
-    warehouse_id=None,
-    delivery_round_id=None,
-    contact_id=None,
-    language="en",
-    today=datetime.date(2026, 3, 2),
-    vat_exempt=False,
-    hides_prices=False,
-    order_unit="unit",
-    pay_on_invoice=True,
-    pay_after_delivery=False,
-    credit_limit=None,
-    open_balance=Decimal(0),
-    show_stock=False,
-    reuse_previous_shipping_fee=False,
-    hold_orders_over_credit_limit=False,
-)
+SHOPPER = plain_shopper()
 
 
 def _article(**fields) -> Article:

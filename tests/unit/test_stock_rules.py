@@ -6,7 +6,6 @@ import datetime
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -16,7 +15,7 @@ from app.domain import stock as stock_module
 from app.domain.shopper import Shopper
 from app.domain.stock import Stock, release, reserve, stock_for
 from app.generated.models import Article, StockLevel, Warehouse
-from tests.shop import statements_run
+from tests.shop import plain_shopper, statements_run
 
 
 @pytest.fixture
@@ -46,25 +45,8 @@ def _level(session, warehouse, article, on_hand, reserved=0, **fields):
 
 
 def _shopper(warehouse, show_stock=True) -> Shopper:
-    return Shopper(
-        customer_id=1,
-        group_id=None,
-        price_level_id=None,
-        warehouse_id=warehouse.id if warehouse is not None else None,
-        delivery_round_id=None,
-        contact_id=None,
-        language="en",
-        today=datetime.date(2026, 3, 2),
-        vat_exempt=False,
-        hides_prices=False,
-        order_unit="unit",
-        pay_on_invoice=True,
-        pay_after_delivery=False,
-        credit_limit=None,
-        open_balance=Decimal(0),
-        show_stock=show_stock,
-        reuse_previous_shipping_fee=False,
-        hold_orders_over_credit_limit=False,
+    return plain_shopper(
+        warehouse_id=warehouse.id if warehouse is not None else None, show_stock=show_stock
     )
 
 
