@@ -19,6 +19,13 @@ class Price(Model):
             "min_quantity",
             name="uq_price_price_list_article_min_quantity",
         ),
+        sa.Index(
+            "ix_price_article_id_price_list_id_min_quantity_unit_price",
+            "article_id",
+            "price_list_id",
+            "min_quantity",
+            "unit_price",
+        ),
         sa.CheckConstraint("min_quantity >= 1", name="ck_price_min_quantity_min"),
         sa.CheckConstraint("unit_price >= 0", name="ck_price_unit_price_min"),
     )
@@ -33,7 +40,7 @@ class Price(Model):
         "PriceList", foreign_keys=[price_list_id], back_populates="prices", lazy="joined"
     )
     article_id = sa.Column(
-        sa.Integer, sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        sa.Integer, sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False
     )
     article = relationship("Article", foreign_keys=[article_id], lazy="joined")
 
