@@ -19,7 +19,7 @@ from app.extensions import db
 from app.generated.models import Address, CartLine, SalesOrder
 from app.portal import bp, contact_required
 from app.portal.forms import CartLineForm, CheckoutForm, ConfirmForm, TemplateForm
-from app.portal.shopping import current_shopper
+from app.portal.shopping import current_shopper, flash_form_errors, flash_refusal
 
 PAYMENT_LABELS = dict(SalesOrder.PAYMENT_METHOD_CHOICES)
 
@@ -62,9 +62,7 @@ def change_cart_line(line_id: int):
     line = _own_line(line_id)
     form = CartLineForm()
     if not form.validate_on_submit():
-        for errors in form.errors.values():
-            for error in errors:
-                flash(error, "danger")
+        flash_form_errors(form)
         return redirect(url_for("portal.cart"))
     try:
         carts.change_line(
@@ -75,9 +73,7 @@ def change_cart_line(line_id: int):
             line_reference=form.line_reference.data or None,
         )
     except OrderingRefusal as refusal:
-        db.session.rollback()
-        for message in refusal.messages:
-            flash(message, "danger")
+        flash_refusal(refusal)
     else:
         db.session.commit()
         flash(_("The cart is up to date."), "success")

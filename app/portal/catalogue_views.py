@@ -19,7 +19,14 @@ from app.domain.stock import stock_for
 from app.extensions import db
 from app.portal import bp, contact_required
 from app.portal.forms import AddToCartForm
-from app.portal.shopping import back_to, current_shopper, prepare_add_form, translated_text
+from app.portal.shopping import (
+    back_to,
+    current_shopper,
+    flash_form_errors,
+    flash_refusal,
+    prepare_add_form,
+    translated_text,
+)
 
 SORTS = ("name", "-name", "sku", "newest")
 MODES = ("photo", "text")
@@ -175,9 +182,7 @@ def add_to_cart_view():
     prepare_add_form(form)
     fallback = url_for("portal.catalogue")
     if not form.validate_on_submit():
-        for field_errors in form.errors.values():
-            for error in field_errors:
-                flash(error, "danger")
+        flash_form_errors(form)
         return redirect(back_to(fallback))
     if not g.contact.may_order:
         flash(_("Your account may look at the catalogue but not order."), "danger")
@@ -194,9 +199,7 @@ def add_to_cart_view():
             personalisation=form.personalisation.data or None,
         )
     except OrderingRefusal as refusal:
-        db.session.rollback()
-        for message in refusal.messages:
-            flash(message, "danger")
+        flash_refusal(refusal)
     else:
         db.session.commit()
         flash(

@@ -16,7 +16,7 @@ from app.extensions import db
 from app.generated.models import SalesOrder
 from app.portal import bp, contact_required
 from app.portal.forms import ConfirmForm, TemplateForm
-from app.portal.shopping import current_shopper
+from app.portal.shopping import current_shopper, flash_form_errors, flash_refusal
 
 STATUSES = [value for value, _label in SalesOrder.STATUS_CHOICES]
 
@@ -100,18 +100,14 @@ def templates():
 def save_template():
     form = TemplateForm()
     if not form.validate_on_submit():
-        for errors in form.errors.values():
-            for error in errors:
-                flash(error, "danger")
+        flash_form_errors(form)
         return redirect(url_for("portal.cart"))
     try:
         template = order_history.save_cart_as_template(
             db.session, current_shopper(), g.contact, form.name.data
         )
     except OrderingRefusal as refusal:
-        db.session.rollback()
-        for message in refusal.messages:
-            flash(message, "danger")
+        flash_refusal(refusal)
         return redirect(url_for("portal.cart"))
     db.session.commit()
     flash(_("The cart is saved as the template “%(name)s”.", name=template.name), "success")

@@ -4,10 +4,11 @@ choices, and the cart count in the header."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import g, request
+from flask import flash, g, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from app.domain.ordering import OrderingRefusal
 from app.domain.pricing import prices_hidden
 from app.domain.shopper import Shopper, shopper_for
 from app.domain.translations import translated
@@ -45,6 +46,21 @@ def prepare_add_form(form) -> None:
     """Fill an AddToCartForm's choices with the customer's budgets and libraries."""
     form.budget_code.choices = budget_choices(g.customer.id)
     form.library_relation_code.choices = relation_choices(g.customer.id)
+
+
+def flash_form_errors(form) -> None:
+    """Each of a posted form's errors as a message on the page it returns to (the cart, the
+    catalogue: pages that hold several small forms and show no errors beside their fields)."""
+    for errors in form.errors.values():
+        for error in errors:
+            flash(error, "danger")
+
+
+def flash_refusal(refusal: OrderingRefusal) -> None:
+    """An ordering rule said no: nothing of the attempt stays, and each reason is shown."""
+    db.session.rollback()
+    for message in refusal.messages:
+        flash(message, "danger")
 
 
 def back_to(default: str) -> str:
