@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from app.generated.models import CartLine, LibraryBudget, OutboxEntry, SalesOrder
+from app.portal import catalogue_views
 from tests.conftest import csrf_token
 from tests.portal import portal_login, portal_logout, text
 from tests.shop import BOSS, BUYER, OTHER_BUYER, STRANGER, make_shop
@@ -92,6 +93,19 @@ def test_search_finds_articles_by_name_sku_and_isbn(app, client, shop):
     by_isbn = text(client.get("/portal/catalogue/?q=978-0-306-40615-7"))
     assert "The Long Winter" in by_isbn and "Summer Rain" not in by_isbn
     assert "No article matches" in text(client.get("/portal/catalogue/?q=zzzz"))
+
+
+def test_catalogue_pages_keep_the_chosen_sort_and_count_the_pages(app, client, shop, monkeypatch):
+    monkeypatch.setattr(catalogue_views, "PAGE_SIZE", 1)
+    portal_login(client, BUYER)
+    first = text(client.get("/portal/catalogue/?sort=-name"))
+    assert '<option value="-name" selected>' in first
+    pages = int(re.search(r"Page 1 of (\d+)", first).group(1))
+    assert pages > 1
+    following = re.search(r'href="([^"]*page=2[^"]*)"[^>]*>Next<', first)
+    assert following and "sort=-name" in following.group(1)
+    last = text(client.get(f"/portal/catalogue/?sort=-name&page={pages}"))
+    assert f"Page {pages} of {pages}" in last and ">Next<" not in last and ">Previous<" in last
 
 
 def test_the_article_page_shows_quantity_tiers(app, client, shop):
