@@ -1,7 +1,7 @@
 # Generated from model.yaml by `flask model generate`: do not edit.
 # Change model.yaml (or the hand-written class it names) and generate again.
 # ruff: noqa: E501
-"""Outbox entry: A mail or job written with the change that caused it, handed to the job queue once committed."""
+"""Outbox entry: A mail or job written with the change that caused it, then run until it succeeds or fails for good."""
 
 import datetime
 
@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 
 class OutboxEntry(Model):
-    """A mail or job written with the change that caused it, handed to the job queue once committed."""
+    """A mail or job written with the change that caused it, then run until it succeeds or fails for good."""
 
     __tablename__ = "outbox_entry"
     __table_args__ = (
@@ -23,6 +23,7 @@ class OutboxEntry(Model):
     STATUS_CHOICES = (
         ("pending", _l("Waiting")),
         ("handed_over", _l("Handed over")),
+        ("sent", _l("Sent")),
         ("failed", _l("Failed")),
     )
 
@@ -33,6 +34,7 @@ class OutboxEntry(Model):
         sa.Enum(
             "pending",
             "handed_over",
+            "sent",
             "failed",
             name="outbox_entry_status",
             native_enum=False,
@@ -52,7 +54,14 @@ class OutboxEntry(Model):
         default=lambda: datetime.datetime.now(datetime.UTC),
         server_default=sa.func.now(),
     )
+    next_attempt_at = sa.Column(
+        sa.DateTime(timezone=True),
+        nullable=True,
+        index=True,
+        comment="When the relay next takes the entry up, if it is still waiting or handed over.",
+    )
     handed_over_at = sa.Column(sa.DateTime(timezone=True), nullable=True)
+    sent_at = sa.Column(sa.DateTime(timezone=True), nullable=True)
 
     def __str__(self) -> str:
         return str(self.job or "")

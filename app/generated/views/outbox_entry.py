@@ -18,9 +18,15 @@ LABELS = {
     "attempts": _l("Attempts"),
     "last_error": _l("Last error"),
     "created_at": _l("Created on"),
+    "next_attempt_at": _l("Next attempt"),
     "handed_over_at": _l("Handed over on"),
+    "sent_at": _l("Sent on"),
 }
-DESCRIPTIONS = {}
+DESCRIPTIONS = {
+    "next_attempt_at": _l(
+        "When the relay next takes the entry up, if it is still waiting or handed over."
+    )
+}
 API_LABELS = {"id": _l("Id"), **LABELS}
 
 
@@ -35,9 +41,9 @@ class OutboxEntryView(OutboxAdminView):
     edit_title = _l("Edit: %(entity)s", entity=_l("Outbox entry"))
     label_columns = LABELS
     description_columns = DESCRIPTIONS
-    list_columns = ["created_at", "job", "status", "attempts", "handed_over_at"]
+    list_columns = ["created_at", "job", "status", "attempts", "next_attempt_at", "last_error"]
     quick_search_columns = []
-    search_columns = ["job", "status", "created_at"]
+    search_columns = ["job", "status", "created_at", "next_attempt_at"]
     base_order = ("created_at", "desc")
     add_fieldsets = []
     edit_fieldsets = add_fieldsets
@@ -52,7 +58,9 @@ class OutboxEntryView(OutboxAdminView):
                     "attempts",
                     "last_error",
                     "created_at",
+                    "next_attempt_at",
                     "handed_over_at",
+                    "sent_at",
                 ]
             },
         )
