@@ -1,5 +1,8 @@
 """Run the portal on the embedded default: SQLite under instance/, jobs in-process.
 
+Mails and jobs go out right after the commit that wrote them; a thread of this process relays
+what failed or was left pending (app/jobs/relay.py), every OUTBOX_RELAY_EVERY seconds.
+
 On every start: upgrade the database and sync roles and permissions. On the first start: create
 an administrator (ADMIN_USERNAME / ADMIN_PASSWORD / ADMIN_EMAIL, or a generated password printed
 once) and load the demo data (skip with DEMO_DATA=0).
@@ -13,6 +16,7 @@ from flask_migrate import upgrade
 
 from app import create_app
 from app.demo import demo_portal_password, load_demo_data
+from app.jobs.relay import start_background_relay
 from app.security_sync import sync_roles_and_permissions
 from app.serving import serving
 from app.setup import ensure_admin
@@ -54,6 +58,7 @@ def main() -> None:
     port = int(os.environ.get("PORT", "5000"))
     print(f"  Back office: http://{host}:{port}/login/", flush=True)
     print(f"  Portal:      http://{host}:{port}/portal/login\n", flush=True)
+    start_background_relay(app)
     serving(app).run(host=host, port=port, debug=False, use_reloader=False)
 
 

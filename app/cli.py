@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 
 import click
 from flask import Flask, current_app
@@ -74,13 +77,28 @@ def worker(burst: bool) -> None:
 
 
 @outbox_cli.command("relay")
-@click.option("--limit", default=500, show_default=True, help="Hand over at most this many.")
-def outbox_relay(limit: int) -> None:
-    """Hand over the outbox entries still pending (run it every minute, from cron or a timer)."""
-    from app.jobs.outbox import relay_pending
+@click.option("--limit", default=500, show_default=True, help="Hand over at most this many a pass.")
+@click.option(
+    "--every",
+    type=click.FloatRange(min=1),
+    default=None,
+    help="Keep running: a pass every so many seconds, until stopped (SIGTERM or Ctrl-C).",
+)
+def outbox_relay(limit: int, every: float | None) -> None:
+    """Hand over the outbox entries whose next attempt is due: once, or with --every for good
+    (production runs `flask outbox relay --every 60` beside `flask jobs worker`)."""
+    from app.jobs.relay import relay_every, relay_pending
 
-    relayed = relay_pending(current_app._get_current_object(), limit=limit)
-    click.echo(f"{relayed.handed_over} handed over, {relayed.still_pending} still pending.")
+    app = current_app._get_current_object()
+    if every is None:
+        click.echo(str(relay_pending(app, limit=limit)))
+        return
+    stop = threading.Event()
+    # SIGTERM (systemd stopping the service) ends the current pass and then the loop.
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    click.echo(f"Relaying the outbox every {every:g} seconds.")
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: stop quietly
+        relay_every(app, every, stop, limit=limit)
 
 
 def register_commands(app: Flask) -> None:

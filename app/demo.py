@@ -2352,7 +2352,7 @@ def _records(staff: dict) -> dict[str, list]:
         )
         for email, code, sku, quantity, reference, budget, relation in CART_LINES
     ]
-    # The demo orders' confirmation mails, as the outbox keeps them once handed over.
+    # The demo orders' confirmation mails, as the outbox keeps them once sent.
     made["outbox entries"] = [_order_mail_entry(order) for order in made["orders"]]
     made["customer history entries"] = [
         CustomerEvent(
@@ -2383,7 +2383,7 @@ def _records(staff: dict) -> dict[str, list]:
 
 
 def _order_mail_entry(order: SalesOrder) -> OutboxEntry:
-    """The outbox entry an order's confirmation mail left behind, handed over when placed."""
+    """The outbox entry an order's confirmation mail left behind, sent when placed."""
     recipient = order.contact.email if order.contact is not None else order.customer.email
     return OutboxEntry(
         job="app.jobs.mail:send_mail",
@@ -2391,10 +2391,10 @@ def _order_mail_entry(order: SalesOrder) -> OutboxEntry:
             "args": [[recipient], f"Order {order.number}", f"Order {order.number} is placed."],
             "kwargs": {},
         },
-        status="handed_over",
+        status="sent",
         attempts=1,
         created_at=order.placed_at,
-        handed_over_at=order.placed_at,
+        sent_at=order.placed_at,
     )
 
 

@@ -1,9 +1,9 @@
 """The account mails, each written in its recipient's language and sent by the mail job.
 
 A mail is rendered when the event happens (in the recipient's locale, from app/templates/mail/:
-a plain-text part and an HTML part) and handed to `app.jobs.mail:send_mail` through the job
-queue, which sends it only once the transaction that caused it has committed: a refused or
-rolled-back change sends nothing.
+a plain-text part and an HTML part) and written to the outbox for `app.jobs.mail:send_mail`, in
+the transaction of the change that caused it: it goes out once that commits, and is tried again
+until it does (app/jobs/outbox.py); a refused or rolled-back change sends nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain.account_links import Purpose, account_link_token
 from app.domain.accounts import recipient_language
 from app.domain.settings import portal_settings
-from app.jobs.queue import enqueue
+from app.jobs import outbox
 
 SUBJECTS = {
     "invitation": _l("Your access to the %(shop)s portal"),
@@ -59,14 +59,14 @@ def account_link(user, purpose: Purpose) -> str:
 
 
 def send(session: Session, template: str, to: str, language: str, **context) -> None:
-    """Render `template` in `language` and queue it for `to`."""
+    """Render `template` in `language` and write it to the outbox for `to`."""
     shop = shop_name(session)
     context = {"shop": shop, "login_url": portal_url("portal.login"), **context}
     with force_locale(language):
         subject = str(SUBJECTS[template]) % {"shop": shop, "company": context.get("company", "")}
         text = render_template(f"mail/{template}.txt", **context)
         html = render_template(f"mail/{template}.html", subject=subject, **context)
-    enqueue("app.jobs.mail:send_mail", [to], subject, text, html)
+    outbox.write(session, "app.jobs.mail:send_mail", [to], subject, text, html)
 
 
 def to_contact(session: Session, template: str, contact, customer=None, **context) -> None:

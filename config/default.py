@@ -70,6 +70,21 @@ MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
 MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "portal@localhost")
 MAIL_SUPPRESS_SEND = os.environ.get("MAIL_SUPPRESS_SEND", "0") == "1"
 
+# The outbox (app/jobs/outbox.py, app/jobs/relay.py). A job that fails is tried again after
+# OUTBOX_RETRY_BASE_SECONDS, then twice as long after each further failure, at most
+# OUTBOX_RETRY_MAX_SECONDS apart; its OUTBOX_MAX_ATTEMPTS-th failure makes the entry `failed`,
+# for the back office to retry (with the defaults: about 8.5 hours of trying).
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "10"))
+OUTBOX_RETRY_BASE_SECONDS = int(os.environ.get("OUTBOX_RETRY_BASE_SECONDS", "60"))
+OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", str(6 * 3600)))
+# A new entry is left this long to the process that wrote it before the relay takes it up.
+OUTBOX_IN_FLIGHT_SECONDS = int(os.environ.get("OUTBOX_IN_FLIGHT_SECONDS", "60"))
+# An entry handed to RQ and not run after this long (Redis restarted and lost its queue, a
+# worker killed) is handed over again; running it twice sends its mail once.
+OUTBOX_REQUEUE_SECONDS = int(os.environ.get("OUTBOX_REQUEUE_SECONDS", "900"))
+# Without Redis, run.py relays in a thread of its own every so many seconds (0: no thread).
+OUTBOX_RELAY_EVERY = int(os.environ.get("OUTBOX_RELAY_EVERY", "60"))
+
 # Portal accounts: how long the mailed links work, and where they point (the public address,
 # needed behind a proxy or when a job builds the link; else the request's own address).
 ACCOUNT_ACTIVATION_DAYS = int(os.environ.get("ACCOUNT_ACTIVATION_DAYS", "14"))

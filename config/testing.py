@@ -10,3 +10,5 @@ RATELIMIT_ENABLED = False
 AUTH_RATE_LIMITED = False
 MAIL_SUPPRESS_SEND = True
 REDIS_URL = ""
+# Tests relay by hand; no thread relays behind their back.
+OUTBOX_RELAY_EVERY = 0

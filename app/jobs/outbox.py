@@ -1,20 +1,40 @@
-"""The outbox: jobs (mails above all) written in the same transaction as the change causing them.
+"""The outbox: mails and jobs written in the same transaction as the change that causes them,
+then run until they succeed, or fail often enough to need a person.
 
-`write` adds an `OutboxEntry` row to the caller's transaction, so an order and its confirmation
-mail are committed together or not at all. Once that transaction commits, the entries written in
-it are handed over at once: to RQ when REDIS_URL is set, else run in this process (the embedded
-default), the way app/jobs/queue.py hands over its jobs. Each entry is then marked `handed_over`
-in a short transaction of its own; when the hand-over fails (Redis or the SMTP server down, the
-job raising) it stays `pending` with `attempts` + 1 and `last_error`, and the change that caused
-it stands. `relay_pending(app)` (the `flask outbox relay` command, run from cron or a timer)
-hands over what is still pending.
+Writing. `write` adds an `OutboxEntry` (`pending`) to the caller's transaction, so an order and
+its confirmation mail are committed together or not at all; a rolled-back transaction or
+savepoint takes its entries with it. An entry's `arguments` are JSON, {"args": [...], "kwargs":
+{...}}, for the job function named 'package.module:function'. Mails are rendered before they are
+written (app/mails.py, app/domain/checkout.py), so the job is the plain
+`app.jobs.mail:send_mail` and running it needs no request.
 
-An entry's `arguments` are JSON: {"args": [...], "kwargs": {...}} for the job function named
-'package.module:function'. Mails are rendered before they are written (see checkout.py), so the
-job is the plain `app.jobs.mail:send_mail` and a relay needs no request.
+Handing over. Once the writing transaction commits, its entries are handed over at once: with
+REDIS_URL an RQ job `app.jobs.outbox.run_entry(id)` is queued and the entry is marked
+`handed_over`; without (the embedded default) `run_entry` runs in this process. Redis being down
+leaves the entry `pending` with its error; that is not an attempt of the job and never makes it
+`failed`. app/jobs/relay.py takes up, later, what is due again.
 
-A job handed to RQ counts as handed over: retrying a job that fails in the worker is RQ's part.
-Issue 6 adds growing delays between attempts and the back-office screen; `failed` is not set here.
+Running. `run_entry` claims the entry and, in that one transaction, runs its job and records the
+outcome. The claim is a row lock, FOR UPDATE SKIP LOCKED, on PostgreSQL: a second runner of the
+same entry (a relay handing it over again while a worker has it) skips it. SQLite has no row
+locks; there runs are serialised within the process (the embedded default is one process, with
+its relay in a thread: run only that relay). An entry `sent` or `failed` is skipped, so an entry
+handed over twice sends its mail once.
+- The job succeeds: `sent`, with `sent_at`.
+- It raises: `attempts` + 1, `last_error`, and it is `pending` again with `next_attempt_at` =
+  now + OUTBOX_RETRY_BASE_SECONDS x 2^(attempts - 1), at most OUTBOX_RETRY_MAX_SECONDS; the
+  OUTBOX_MAX_ATTEMPTS-th failure makes it `failed`, for the back office to retry (`retry`).
+
+`next_attempt_at` is when the relay may take the entry up: a new entry's is OUTBOX_IN_FLIGHT_SECONDS
+away (the writing process hands it over before that; if it stopped between its commit and the
+hand-over, the relay does), a handed-over entry's OUTBOX_REQUEUE_SECONDS away (a job Redis lost
+on a restart, or a worker killed in the middle, is handed over again then), a failed run's after
+the delay above. `sent` and `failed` entries have none.
+
+What remains at least once, not exactly once: the SMTP server accepts the message and the
+runner dies (or loses the database) before the transaction marking the entry `sent` commits. The
+lock goes with the connection, the entry is still `pending` or `handed_over`, and the relay runs
+it again: that mail goes twice. Only the receiving side could close that window.
 """
 
 from __future__ import annotations
@@ -22,24 +42,31 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
+from flask_babel import gettext as _
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, scoped_session
 
 from app.generated.models import OutboxEntry
-from app.jobs.queue import forget_rolled_back, resolve, rq_queue
+from app.jobs.queue import forget_rolled_back, job, resolve, rq_queue
 
 log = logging.getLogger(__name__)
+
+PENDING, HANDED_OVER, SENT, FAILED = "pending", "handed_over", "sent", "failed"
+# What a runner may still run; `sent` and `failed` are done (until the back office retries).
+RUNNABLE = (PENDING, HANDED_OVER)
+RUN_ENTRY = "app.jobs.outbox.run_entry"  # as RQ names a function
+ERROR_LENGTH = 4000
 _WRITTEN = "portal_outbox_written"
 _COMMITTED = "portal_outbox_committed"
-ERROR_LENGTH = 4000
-# An entry nobody has tried to hand over yet may be in the hands of the process that wrote it,
-# between its commit and its hand-over: the relay leaves it alone for this long.
-IN_FLIGHT = datetime.timedelta(seconds=60)
+# SQLite has no row locks: one lock per process serialises the runs there.
+_SQLITE_RUNS = threading.Lock()
 
 
 def write(session: Session, job: str, *args: Any, **kwargs: Any) -> OutboxEntry:
@@ -49,111 +76,217 @@ def write(session: Session, job: str, *args: Any, **kwargs: Any) -> OutboxEntry:
     A rolled-back transaction or savepoint takes its entries with it. Raises TypeError when the
     arguments cannot be written as JSON (rather than failing later, in the relay).
     """
-    if isinstance(session, scoped_session):
-        session = session()  # the request's own session, whose transaction the entry joins
+    session = _own_session(session)
     arguments = {"args": list(args), "kwargs": dict(kwargs)}
     json.dumps(arguments)  # a TypeError here, at the caller, names the culprit
-    entry = OutboxEntry(job=job, arguments=arguments, status="pending", attempts=0)
+    entry = OutboxEntry(
+        job=job,
+        arguments=arguments,
+        status=PENDING,
+        attempts=0,
+        next_attempt_at=_now() + _seconds("OUTBOX_IN_FLIGHT_SECONDS"),
+    )
     session.add(entry)
     session.flush([entry])
-    transaction = session.get_nested_transaction() or session.get_transaction()
-    session.info.setdefault(_WRITTEN, []).append((transaction, entry.id, job, arguments))
+    _hand_over_after_commit(session, entry)
     return entry
 
 
+class RetryRefused(Exception):
+    """An entry that is not `failed` cannot be retried; the text says which and why."""
+
+
+def retry(session: Session, entries: Iterable[OutboxEntry]) -> list[OutboxEntry]:
+    """Put failed entries back to `pending`, with their attempts counted afresh, to be handed
+    over as soon as the session's transaction commits.
+
+    Raises RetryRefused, changing nothing, when one of them is not `failed`: a waiting entry is
+    already being retried, and a sent one would send its mail twice.
+    """
+    session = _own_session(session)
+    entries = list(entries)
+    labels = dict(OutboxEntry.STATUS_CHOICES)
+    for entry in entries:
+        if entry.status != FAILED:
+            raise RetryRefused(
+                _(
+                    "Entry %(id)s was not retried: only failed entries can be, and it is "
+                    "%(status)s.",
+                    id=entry.id,
+                    status=str(labels.get(entry.status, entry.status)).lower(),
+                )
+            )
+    for entry in entries:
+        entry.status = PENDING
+        entry.attempts = 0
+        entry.next_attempt_at = _now() + _seconds("OUTBOX_IN_FLIGHT_SECONDS")
+        session.flush([entry])
+        _hand_over_after_commit(session, entry)
+    return entries
+
+
+# --- running ------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
-class Relayed:
-    """What a relay run did: entries handed over, and entries still pending after a failure."""
+class Outcome:
+    """What running an entry did: `sent`, `pending` (to be tried again), `failed`, or `skipped`
+    (done already, another runner has it, or not due when only due entries were asked for)."""
 
-    handed_over: int
-    still_pending: int
+    status: str
+    error: str | None = None
 
 
-def relay_pending(app: Flask, *, limit: int = 500) -> Relayed:
-    """Hand over the entries still pending (oldest first, at most `limit`): those whose earlier
-    hand-over failed, and those written more than IN_FLIGHT ago that were never tried (their
-    process stopped between commit and hand-over).
+SKIPPED = Outcome("skipped")
 
-    Each entry is claimed under a row lock (FOR UPDATE SKIP LOCKED on PostgreSQL), so two relays
-    running at once do not hand the same entry over twice.
+
+@job
+def run_entry(entry_id: int, *, due_only: bool = False) -> Outcome:
+    """Run the entry's job once and record the outcome (see the module's docstring).
+
+    The RQ job of an entry handed over, and the in-process run. `due_only` skips an entry whose
+    next attempt is not due yet (the relay's runs: another runner may have just tried it). Never
+    raises for the job's error, which is recorded instead: RQ's own retries are not used.
     """
     from app.extensions import db
 
-    handed_over = still_pending = 0
-    with app.app_context():
-        engine = db.engine
-        cutoff = _now() - IN_FLIGHT
-        with engine.connect() as connection:
-            ids = connection.scalars(
-                sa.select(OutboxEntry.id)
-                .where(
-                    OutboxEntry.status == "pending",
-                    sa.or_(OutboxEntry.attempts > 0, OutboxEntry.created_at <= cutoff),
-                )
-                .order_by(OutboxEntry.id)
-                .limit(limit)
-            ).all()
-        for entry_id in ids:
-            outcome = _relay_one(app, engine, entry_id)
-            if outcome is True:
-                handed_over += 1
-            elif outcome is False:
-                still_pending += 1
-    return Relayed(handed_over, still_pending)
+    app = current_app._get_current_object()
+    engine = db.engine
+    if engine.dialect.name == "sqlite":
+        with _SQLITE_RUNS:
+            return _run(app, engine, entry_id, due_only)
+    return _run(app, engine, entry_id, due_only)
 
 
-def _relay_one(app: Flask, engine: sa.Engine, entry_id: int) -> bool | None:
-    """Claim, hand over and mark one entry; None when another relay has it or it is done."""
+def _run(app: Flask, engine: sa.Engine, entry_id: int, due_only: bool) -> Outcome:
     table = OutboxEntry.__table__
     with engine.begin() as connection:
         row = connection.execute(
-            sa.select(table.c.job, table.c.arguments)
-            .where(table.c.id == entry_id, table.c.status == "pending")
+            sa.select(table.c.job, table.c.arguments, table.c.attempts, table.c.next_attempt_at)
+            .where(table.c.id == entry_id, table.c.status.in_(RUNNABLE))
             .with_for_update(skip_locked=True)
         ).one_or_none()
         if row is None:
-            return None
-        error = _hand_over(app, row.job, row.arguments)
-        connection.execute(_marked(entry_id, error))
-    return error is None
+            return SKIPPED  # sent, failed, gone, or another runner holds it
+        if due_only and row.next_attempt_at and _aware(row.next_attempt_at) > _now():
+            return SKIPPED
+        error = _run_job(app, row.job, row.arguments)
+        attempts = row.attempts + 1
+        outcome = _outcome(app, attempts, error)
+        connection.execute(_recorded(app, entry_id, attempts, outcome))
+    return outcome
 
 
-def _hand_over(app: Flask, job: str, arguments: dict | None) -> str | None:
-    """Give the job to RQ, or run it here without Redis; the error as text when that failed."""
+def _run_job(app: Flask, job_name: str, arguments: dict | None) -> str | None:
+    """Run the job here; its error as text when it raised."""
     args = list((arguments or {}).get("args", []))
     kwargs = dict((arguments or {}).get("kwargs", {}))
     try:
         with app.app_context():
-            if app.config.get("REDIS_URL"):
-                rq_queue().enqueue(job.replace(":", "."), *args, **kwargs)
-            else:
-                resolve(job)(*args, **kwargs)
-    except Exception as error:  # the change that wrote the entry has committed: keep it pending
-        log.warning("outbox job %s not handed over", job, exc_info=True)
-        return f"{type(error).__name__}: {error}"[:ERROR_LENGTH]
+            resolve(job_name)(*args, **kwargs)
+    except Exception as error:  # recorded on the entry; the change that wrote it stands
+        log.warning("outbox job %s failed", job_name, exc_info=True)
+        return _error_text(error)
     return None
 
 
-def _marked(entry_id: int, error: str | None) -> sa.Update:
-    table = OutboxEntry.__table__
-    update = table.update().where(table.c.id == entry_id, table.c.status == "pending")
+def _outcome(app: Flask, attempts: int, error: str | None) -> Outcome:
     if error is None:
+        return Outcome(SENT)
+    if attempts >= app.config["OUTBOX_MAX_ATTEMPTS"]:
+        return Outcome(FAILED, error)
+    return Outcome(PENDING, error)
+
+
+def _recorded(app: Flask, entry_id: int, attempts: int, outcome: Outcome) -> sa.Update:
+    """The outcome written on the entry, whose `attempts`-th run this was (read under the claim:
+    the row locked, or on SQLite the runs serialised)."""
+    table = OutboxEntry.__table__
+    update = table.update().where(table.c.id == entry_id)
+    if outcome.status == SENT:
         return update.values(
-            status="handed_over",
-            handed_over_at=_now(),
-            attempts=table.c.attempts + 1,
-            last_error=None,
+            status=SENT, sent_at=_now(), attempts=attempts, last_error=None, next_attempt_at=None
         )
-    return update.values(attempts=table.c.attempts + 1, last_error=error)
+    if outcome.status == FAILED:
+        return update.values(
+            status=FAILED, attempts=attempts, last_error=outcome.error, next_attempt_at=None
+        )
+    return update.values(
+        status=PENDING,
+        attempts=attempts,
+        last_error=outcome.error,
+        next_attempt_at=_now() + retry_delay(app, attempts),
+    )
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
+def retry_delay(app: Flask, attempts: int) -> datetime.timedelta:
+    """How long after its `attempts`-th failure an entry is tried again: the base delay, doubled
+    with each further failure, at most the configured longest delay."""
+    base = app.config["OUTBOX_RETRY_BASE_SECONDS"]
+    longest = app.config["OUTBOX_RETRY_MAX_SECONDS"]
+    return datetime.timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), longest))
 
 
-def _engine_of(session: Session) -> sa.Engine:
-    bind = session.get_bind(mapper=inspect(OutboxEntry))
-    return bind.engine if isinstance(bind, sa.Connection) else bind
+# --- handing over -------------------------------------------------------------------------------
+
+
+def hand_over(app: Flask, engine: sa.Engine, entry_id: int, *, due_only: bool = False) -> str:
+    """Hand one entry over: queue its RQ job with REDIS_URL, else run it here.
+
+    Returns what became of it: 'handed_over', 'sent', 'pending' (its job failed, or Redis is
+    down), 'failed' or 'skipped'.
+    """
+    if not app.config.get("REDIS_URL"):
+        with app.app_context():
+            return run_entry(entry_id, due_only=due_only).status
+    return _queue(app, engine, entry_id, due_only)
+
+
+def _queue(app: Flask, engine: sa.Engine, entry_id: int, due_only: bool) -> str:
+    """Mark the entry handed over, then queue its job: in that order, so that the job never finds
+    the row locked by this hand-over. Redis down: back to pending, due again after the base delay.
+    """
+    table = OutboxEntry.__table__
+    now = _now()
+    claim = table.c.status.in_(RUNNABLE) if due_only else table.c.status == PENDING
+    if due_only:
+        claim = sa.and_(claim, table.c.next_attempt_at <= now)
+    with engine.begin() as connection:
+        # The conditional UPDATE is the claim: a second relay finds the row changed (and waits
+        # for the first one's commit on PostgreSQL, then finds it no longer due).
+        claimed = connection.execute(
+            table.update()
+            .where(table.c.id == entry_id, claim)
+            .values(
+                status=HANDED_OVER,
+                handed_over_at=now,
+                next_attempt_at=now + _seconds("OUTBOX_REQUEUE_SECONDS", app),
+            )
+        ).rowcount
+    if not claimed:
+        return SKIPPED.status
+    try:
+        with app.app_context():
+            rq_queue().enqueue(RUN_ENTRY, entry_id)
+    except Exception as error:  # Redis down: the relay tries again; not an attempt of the job
+        log.warning("outbox entry %s not handed over to RQ", entry_id, exc_info=True)
+        with engine.begin() as connection:
+            connection.execute(
+                table.update()
+                .where(table.c.id == entry_id, table.c.status == HANDED_OVER)
+                .values(
+                    status=PENDING,
+                    last_error=_error_text(error),
+                    next_attempt_at=_now() + retry_delay(app, 1),
+                )
+            )
+        return PENDING
+    return HANDED_OVER
+
+
+def _hand_over_after_commit(session: Session, entry: OutboxEntry) -> None:
+    transaction = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(_WRITTEN, []).append((transaction, entry.id))
 
 
 @event.listens_for(Session, "after_commit")
@@ -168,7 +301,7 @@ def _note_committed(session: Session) -> None:
 @event.listens_for(Session, "after_transaction_end")
 def _hand_over_committed(session: Session, transaction) -> None:
     # Here, unlike in after_commit, the session has given its connection back to the pool:
-    # marking the entries takes that one again rather than a second connection per request.
+    # handing over takes that one again rather than a second connection per request.
     if transaction.parent is not None or not session.info.get(_COMMITTED):
         return
     committed = session.info.pop(_COMMITTED)
@@ -176,15 +309,44 @@ def _hand_over_committed(session: Session, transaction) -> None:
         return  # without an app, the relay hands them over later
     app = current_app._get_current_object()
     engine = _engine_of(session)
-    for _transaction, entry_id, job, arguments in committed:
-        error = _hand_over(app, job, arguments)
+    for _transaction, entry_id in committed:
         try:
-            with engine.begin() as connection:
-                connection.execute(_marked(entry_id, error))
-        except Exception:  # the commit stands; the relay finds the entry still pending
-            log.exception("outbox entry %s handed over but not marked", entry_id)
+            hand_over(app, engine, entry_id)
+        except Exception:  # the commit stands; the relay finds the entry due later
+            log.exception("outbox entry %s not handed over", entry_id)
 
 
 @event.listens_for(Session, "after_soft_rollback")
 def _drop_written(session: Session, previous_transaction) -> None:
     forget_rolled_back(session, _WRITTEN, previous_transaction)
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+
+def _own_session(session: Session) -> Session:
+    if isinstance(session, scoped_session):
+        return session()  # the request's own session, whose transaction the entry joins
+    return session
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _aware(moment: datetime.datetime) -> datetime.datetime:
+    """SQLite gives timestamps back without their zone; they are written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+def _seconds(setting: str, app: Flask | None = None) -> datetime.timedelta:
+    return datetime.timedelta(seconds=(app or current_app).config[setting])
+
+
+def _error_text(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:ERROR_LENGTH]
+
+
+def _engine_of(session: Session) -> sa.Engine:
+    bind = session.get_bind(mapper=inspect(OutboxEntry))
+    return bind.engine if isinstance(bind, sa.Connection) else bind

@@ -1,13 +1,15 @@
-"""The outbox (app/jobs/outbox.py): entries committed with the change that wrote them, handed
-over after the commit, kept pending when the hand-over fails, relayed later.
+"""The outbox (app/jobs/outbox.py, app/jobs/relay.py) in-process, as on the embedded default:
+entries committed with the change that wrote them, run after the commit, tried again with
+growing delays, failed after the limit, relayed by the command and by the app's own thread.
 
-Mail goes to a real SMTP server on loopback (tests/mailbox.py). RQ mode needs TEST_REDIS_URL;
-Redis being down is tested without it (a port nothing listens on).
+Mail goes to a real SMTP server on loopback (aiosmtpd) that refuses on demand. RQ mode, with a
+real Redis and worker, is test_outbox_rq.py; the back office's retry, test_outbox_screen.py.
 """
 
 from __future__ import annotations
 
 import datetime
+import time
 import uuid
 
 import pytest
@@ -15,36 +17,16 @@ import sqlalchemy as sa
 
 from app.generated.models import CustomerGroup, OutboxEntry
 from app.jobs import outbox
-from app.jobs.queue import rq_queue
-from tests.conftest import TEST_REDIS_URL
-from tests.mailbox import closed_port
+from app.jobs.relay import relay_pending, start_background_relay
+from tests.integration.outbox_helpers import (
+    SEND_MAIL,
+    entries,
+    make_due,
+    seconds_until,
+    statuses,
+)
 
-SEND_MAIL = "app.jobs.mail:send_mail"
-REDIS_URL = TEST_REDIS_URL  # this xdist worker's Redis database (tests/conftest.py)
-
-
-@pytest.fixture
-def mail_to(app, smtp_server):
-    """Point the app's mail at an SMTP port: the loopback server's (default) or another."""
-    state = app.extensions["mail"]
-    saved = (state.server, state.port, state.suppress)
-
-    def point(port=None):
-        state.server, state.port, state.suppress = "127.0.0.1", port or smtp_server.port, False
-
-    point()
-    with smtp_server.lock:
-        smtp_server.messages.clear()
-        smtp_server.envelopes.clear()
-    yield point
-    state.server, state.port, state.suppress = saved
-
-
-@pytest.fixture
-def refused_port():
-    """A loopback port where nothing listens, for the whole test."""
-    with closed_port() as port:
-        yield port
+REFUSAL = "451 4.3.0 Mailbox temporarily unavailable"
 
 
 def write_mail(session, subject: str) -> OutboxEntry:
@@ -53,54 +35,46 @@ def write_mail(session, subject: str) -> OutboxEntry:
     return outbox.write(session, SEND_MAIL, ["buyer@example.com"], subject, "Thank you.")
 
 
-def entries(session) -> list[tuple[str, int, str | None]]:
-    session.expire_all()
-    return [
-        (e.status, e.attempts, e.last_error)
-        for e in session.scalars(sa.select(OutboxEntry).order_by(OutboxEntry.id))
-    ]
-
-
-def test_entry_is_written_in_the_transaction_and_handed_over_after_commit(
-    session, mail_to, smtp_server
-):
+def test_entry_is_written_in_the_transaction_and_sent_after_commit(app, session, smtp):
     entry = write_mail(session, "Order placed")
-    assert entry.id is not None
     assert entry.arguments == {
         "args": [["buyer@example.com"], "Order placed", "Thank you."],
         "kwargs": {},
     }
-    assert smtp_server.subjects() == [], "handed over before commit"
+    assert entry.status == "pending"
+    assert smtp.subjects() == [], "sent before commit"
     session.commit()
-    assert smtp_server.subjects() == ["Order placed"]
-    assert entries(session) == [("handed_over", 1, None)]
-    assert session.scalar(sa.select(OutboxEntry.handed_over_at)) is not None
+    assert smtp.subjects() == ["Order placed"]
+    [sent] = entries(app)
+    assert (sent.status, sent.attempts, sent.last_error) == ("sent", 1, None)
+    assert sent.sent_at is not None and sent.next_attempt_at is None
 
     session.add(CustomerGroup(name="later"))
-    session.commit()  # a later transaction hands nothing over again
-    assert smtp_server.subjects() == ["Order placed"]
+    session.commit()  # a later transaction sends nothing again
+    assert relay_pending(app).sent == 0
+    assert smtp.subjects() == ["Order placed"]
 
 
-def test_rolled_back_transaction_takes_its_entries_with_it(session, mail_to, smtp_server):
+def test_rolled_back_transaction_takes_its_entries_with_it(app, session, smtp):
     write_mail(session, "Never")
     session.rollback()
     session.add(CustomerGroup(name="next"))
     session.commit()
-    assert entries(session) == []
-    assert smtp_server.subjects() == []
+    assert entries(app) == []
+    assert smtp.subjects() == []
 
 
-def test_rolled_back_savepoint_drops_only_its_own_entries(session, mail_to, smtp_server):
+def test_rolled_back_savepoint_drops_only_its_own_entries(app, session, smtp):
     write_mail(session, "Kept")
     savepoint = session.begin_nested()
     write_mail(session, "Dropped")
     savepoint.rollback()
     with session.begin_nested():
         write_mail(session, "Released")
-    assert smtp_server.subjects() == [], "a released savepoint is not a commit"
+    assert smtp.subjects() == [], "a released savepoint is not a commit"
     session.commit()
-    assert smtp_server.subjects() == ["Kept", "Released"]
-    assert entries(session) == [("handed_over", 1, None), ("handed_over", 1, None)]
+    assert smtp.subjects() == ["Kept", "Released"]
+    assert statuses(app) == [("sent", 1), ("sent", 1)]
 
 
 def test_arguments_that_are_not_json_are_refused_when_written(session):
@@ -108,121 +82,153 @@ def test_arguments_that_are_not_json_are_refused_when_written(session):
         outbox.write(session, SEND_MAIL, [object()], "Subject", "Text")
 
 
-def test_smtp_down_keeps_the_entry_pending_and_the_change_stands(
-    app, session, mail_to, smtp_server, refused_port
+def test_smtp_refusing_is_retried_with_growing_delays_then_sent_once(
+    app, session, smtp, outbox_settings
 ):
-    mail_to(refused_port)  # nothing listens there
+    outbox_settings(OUTBOX_RETRY_BASE_SECONDS=60, OUTBOX_RETRY_MAX_SECONDS=3600)
+    smtp.refusal = REFUSAL
     write_mail(session, "Later")
     session.commit()
-    [(status, attempts, error)] = entries(session)
-    assert (status, attempts) == ("pending", 1)
-    assert "ConnectionRefusedError" in error
+    [entry] = entries(app)
+    assert (entry.status, entry.attempts) == ("pending", 1)
+    assert "451" in entry.last_error and "Mailbox temporarily unavailable" in entry.last_error
+    assert 55 <= seconds_until(entry.next_attempt_at) <= 60
     assert session.scalar(sa.select(sa.func.count()).select_from(CustomerGroup)) == 1
 
-    mail_to()  # the SMTP server is back
-    relayed = outbox.relay_pending(app)
-    assert (relayed.handed_over, relayed.still_pending) == (1, 0)
-    assert smtp_server.subjects() == ["Later"]
-    assert entries(session) == [("handed_over", 2, None)]
+    assert relay_pending(app).still_pending == 0, "relayed before its delay ran out"
+    delays = []
+    for _ in range(3):
+        make_due(app)
+        relayed = relay_pending(app)
+        assert (relayed.sent, relayed.still_pending) == (0, 1)
+        delays.append(seconds_until(entries(app)[0].next_attempt_at))
+    assert [round(d / 60) for d in delays] == [2, 4, 8]  # minutes: doubled each time
+    assert statuses(app) == [("pending", 4)]
+
+    smtp.refusal = None  # the server takes mail again
+    make_due(app)
+    assert relay_pending(app).sent == 1
+    make_due(app)
+    assert relay_pending(app).sent == 0
+    assert smtp.subjects() == ["Later"]
+    [entry] = entries(app)
+    assert (entry.status, entry.attempts, entry.last_error) == ("sent", 5, None)
 
 
-def test_relay_counts_another_failure_and_keeps_trying_later(
-    app, session, mail_to, smtp_server, refused_port
-):
-    mail_to(refused_port)
-    write_mail(session, "Stubborn")
+def test_delays_stop_growing_at_the_longest_delay(app, outbox_settings):
+    outbox_settings(OUTBOX_RETRY_BASE_SECONDS=60, OUTBOX_RETRY_MAX_SECONDS=300)
+    assert [outbox.retry_delay(app, n).total_seconds() for n in range(1, 6)] == [
+        60,
+        120,
+        240,
+        300,
+        300,
+    ]
+
+
+def test_an_entry_failing_up_to_the_limit_is_marked_failed(app, session, smtp, outbox_settings):
+    outbox_settings(OUTBOX_MAX_ATTEMPTS=3)
+    smtp.refusal = "554 5.7.1 Relaying denied"
+    write_mail(session, "Never accepted")
     session.commit()
-    relayed = outbox.relay_pending(app)
-    assert (relayed.handed_over, relayed.still_pending) == (0, 1)
-    assert entries(session)[0][:2] == ("pending", 2)
-    assert smtp_server.subjects() == []
+    make_due(app)
+    relay_pending(app)
+    make_due(app)
+    relayed = relay_pending(app)
+    assert (relayed.failed, relayed.still_pending) == (1, 0)
+    [entry] = entries(app)
+    assert (entry.status, entry.attempts, entry.next_attempt_at) == ("failed", 3, None)
+    assert "554" in entry.last_error
+
+    smtp.refusal = None
+    make_due(app)
+    assert relay_pending(app) == type(relayed)(), "a failed entry waits for a person"
+    assert smtp.subjects() == []
 
 
-def test_relay_leaves_a_fresh_untried_entry_to_the_process_that_wrote_it(
-    app, session, mail_to, smtp_server
-):
+def test_a_job_that_cannot_be_found_is_kept_with_its_error(app, session):
+    outbox.write(session, "app.jobs.outbox:no_such_job")
+    session.commit()
+    [entry] = entries(app)
+    assert (entry.status, entry.attempts) == ("pending", 1)
+    assert entry.last_error.startswith("AttributeError")
+
+
+def test_relay_leaves_a_fresh_entry_to_the_process_that_wrote_it(app, session, smtp):
     long_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=10)
     session.add_all(
         [
             OutboxEntry(
                 job=SEND_MAIL,
                 arguments={"args": [["a@example.com"], "Stranded", "Its process stopped."]},
-                created_at=long_ago,
+                next_attempt_at=long_ago,
             ),
             OutboxEntry(
                 job=SEND_MAIL,
                 arguments={"args": [["b@example.com"], "In flight", "Being handed over."]},
+                next_attempt_at=long_ago + datetime.timedelta(minutes=11),
             ),
         ]
     )
     session.commit()  # written directly: not handed over by this commit
-    relayed = outbox.relay_pending(app)
-    assert (relayed.handed_over, relayed.still_pending) == (1, 0)
-    assert smtp_server.subjects() == ["Stranded"]
-    assert [status for status, *_ in entries(session)] == ["handed_over", "pending"]
+    relayed = relay_pending(app)
+    assert (relayed.sent, relayed.still_pending) == (1, 0)
+    assert smtp.subjects() == ["Stranded"]
+    assert [status for status, _ in statuses(app)] == ["sent", "pending"]
 
 
-def test_flask_outbox_relay_hands_over_what_is_pending(
-    app, runner, session, mail_to, smtp_server, refused_port
-):
-    mail_to(refused_port)
+def test_running_an_entry_twice_sends_it_once(app, session, smtp):
+    entry = write_mail(session, "Once")
+    entry_id = entry.id
+    session.commit()
+    assert outbox.run_entry(entry_id).status == "skipped"
+    assert smtp.subjects() == ["Once"]
+
+
+def test_flask_outbox_relay_runs_what_is_due(app, runner, session, smtp):
+    smtp.refusal = REFUSAL
     write_mail(session, "Relayed by the command")
     session.commit()
-    mail_to()
+    smtp.refusal = None
+    make_due(app)
     result = runner.invoke(args=["outbox", "relay"])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "1 handed over, 0 still pending."
-    assert smtp_server.subjects() == ["Relayed by the command"]
+    assert result.output.strip() == "0 handed over, 1 sent, 0 still pending, 0 failed."
+    assert smtp.subjects() == ["Relayed by the command"]
 
 
-def test_a_job_that_fails_in_process_stays_pending_with_its_error(session):
-    outbox.write(session, "app.jobs.outbox:no_such_job")
+def test_flask_outbox_relay_every_refuses_less_than_a_second(runner):
+    result = runner.invoke(args=["outbox", "relay", "--every", "0"])
+    assert result.exit_code == 2
+    assert "--every" in result.output
+
+
+def test_the_apps_own_relay_sends_what_failed_once_it_is_due(app, session, smtp, outbox_settings):
+    """The embedded default relays in a thread of the app's process: no cron needed."""
+    outbox_settings(OUTBOX_RETRY_BASE_SECONDS=1, OUTBOX_RELAY_EVERY=0.1)
+    smtp.refusal = REFUSAL
+    write_mail(session, "Sent by the app's relay")
     session.commit()
-    [(status, attempts, error)] = entries(session)
-    assert (status, attempts) == ("pending", 1)
-    assert error.startswith("AttributeError")
+    assert statuses(app) == [("pending", 1)]
+    smtp.refusal = None
+    relay = start_background_relay(app)
+    try:
+        deadline = time.monotonic() + 10
+        while statuses(app) != [("sent", 2)] and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        relay.stop()
+    assert statuses(app) == [("sent", 2)]
+    assert smtp.subjects() == ["Sent by the app's relay"]
+    assert not relay.thread.is_alive()
 
 
-# --- RQ mode -------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def with_redis(app):
-    """The app handing jobs to Redis at `url`, on a queue of this test's own."""
-    saved = (app.config["REDIS_URL"], app.config["RQ_QUEUE"])
-
-    def use(url):
-        app.config.update(REDIS_URL=url, RQ_QUEUE=f"portal-test-{uuid.uuid4().hex[:12]}")
-
-    yield use
-    if app.config["REDIS_URL"] == REDIS_URL and REDIS_URL:
-        with app.app_context():
-            rq_queue().delete(delete_jobs=True)
-    app.config.update(REDIS_URL=saved[0], RQ_QUEUE=saved[1])
-
-
-def test_redis_down_keeps_the_entry_pending(
-    session, with_redis, mail_to, smtp_server, refused_port
-):
-    with_redis(f"redis://127.0.0.1:{refused_port}/0")
-    write_mail(session, "Queued later")
-    session.commit()
-    [(status, attempts, error)] = entries(session)
-    assert (status, attempts) == ("pending", 1)
-    assert "ConnectionError" in error
-    assert smtp_server.subjects() == [], "the outbox waits for Redis rather than mail in-process"
-
-
-@pytest.mark.redis
-@pytest.mark.skipif(not REDIS_URL, reason="TEST_REDIS_URL is not set")
-def test_with_redis_the_entry_is_queued_after_commit_and_marked(app, session, with_redis):
-    with_redis(REDIS_URL)
-    write_mail(session, "To the worker")
-    queue = rq_queue()
-    assert queue.count == 0, "queued before commit"
-    session.commit()
-    assert queue.count == 1
-    job = queue.jobs[0]
-    assert job.func_name == "app.jobs.mail.send_mail"
-    assert job.args[1] == "To the worker"
-    assert entries(session) == [("handed_over", 1, None)]
+def test_no_relay_thread_with_redis_or_when_switched_off(app, outbox_settings):
+    outbox_settings(OUTBOX_RELAY_EVERY=0)
+    assert start_background_relay(app) is None
+    outbox_settings(OUTBOX_RELAY_EVERY=60)
+    app.config["REDIS_URL"], saved = "redis://127.0.0.1:1/0", app.config["REDIS_URL"]
+    try:
+        assert start_background_relay(app) is None
+    finally:
+        app.config["REDIS_URL"] = saved
