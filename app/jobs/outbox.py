@@ -343,8 +343,15 @@ def _seconds(setting: str, app: Flask | None = None) -> datetime.timedelta:
     return datetime.timedelta(seconds=(app or current_app).config[setting])
 
 
-def _error_text(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}"[:ERROR_LENGTH]
+def _error_text(error: BaseException) -> str:
+    """The error with what led to it, first cause first: an SMTP refusal followed by the error
+    of closing the connection it broke must still show the refusal."""
+    chain: list[BaseException] = []
+    while error is not None and len(chain) < 5 and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    text = "; then ".join(f"{type(e).__name__}: {e}" for e in reversed(chain))
+    return text[:ERROR_LENGTH]
 
 
 def _engine_of(session: Session) -> sa.Engine:
