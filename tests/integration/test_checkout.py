@@ -380,7 +380,7 @@ def test_confirmation_goes_to_the_contact_and_a_copy_to_the_staff_after_commit(w
     assert "Atlas" in sent_mail.html_of(to_contact)
     assert "Ada Buyer of Lyon library has placed order" in sent_mail.text_of(to_staff)
     world.session.expire_all()
-    assert {e.status for e in world.session.query(OutboxEntry)} == {"handed_over"}
+    assert {e.status for e in world.session.query(OutboxEntry)} == {"sent"}
 
 
 def test_a_refused_order_writes_no_mail(world, sent_mail):

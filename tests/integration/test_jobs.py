@@ -1,13 +1,13 @@
-"""Jobs are handed over only after commit, and the mail job really reaches an SMTP server.
+"""The mail job really reaches an SMTP server, from the app's process after commit (the embedded
+default) or from RQ workers, `flask jobs worker` among them.
 
-A real SMTP server (aiosmtpd) listens on loopback and keeps every message it receives. In-process
-mode (no REDIS_URL, the embedded default) always runs; RQ mode needs TEST_REDIS_URL and runs real
-RQ workers against it, each test on a queue of its own.
+A real SMTP server (aiosmtpd) listens on loopback and keeps every message it receives. Jobs are
+written to the outbox (app/jobs/outbox.py; its own tests are test_outbox*.py). RQ mode needs
+TEST_REDIS_URL and runs real RQ workers against it, each test on a queue of its own.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import subprocess
@@ -19,10 +19,10 @@ import pytest
 from flask_migrate import upgrade
 
 from app.extensions import db
-from app.generated.models import CustomerGroup
-from app.jobs.queue import enqueue, rq_queue
+from app.generated.models import CustomerGroup, OutboxEntry
+from app.jobs import outbox
+from app.jobs.queue import rq_queue
 from tests.conftest import TEST_REDIS_URL, make_app
-from tests.mailbox import closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = TEST_REDIS_URL  # this xdist worker's Redis database (tests/conftest.py)
@@ -75,7 +75,14 @@ def place_order_and_mail(subject: str, html: str | None = None) -> None:
     """A write and its mail, in one transaction (left open for the test to end)."""
     db.session.add(CustomerGroup(name=f"group {uuid.uuid4().hex[:8]}"))
     db.session.flush()
-    enqueue(SEND_MAIL, ["buyer@example.com"], subject, "Thank you for your order.", html=html)
+    outbox.write(
+        db.session,
+        SEND_MAIL,
+        ["buyer@example.com"],
+        subject,
+        "Thank you for your order.",
+        html=html,
+    )
 
 
 # -- In-process mode ----------------------------------------------------------------------------
@@ -96,49 +103,6 @@ def test_mail_is_sent_only_once_the_transaction_commits(in_process_app, mailbox)
     assert mailbox.envelopes == [("portal@example.com", ["buyer@example.com"])]
 
 
-def test_rolled_back_transaction_sends_no_mail(in_process_app, mailbox):
-    with in_process_app.app_context():
-        place_order_and_mail("Order that never was")
-        db.session.rollback()
-        assert mailbox.subjects() == []
-
-        # Nor does the next transaction pick the dropped job up.
-        db.session.add(CustomerGroup(name=f"group {uuid.uuid4().hex[:8]}"))
-        db.session.commit()
-    assert mailbox.subjects() == []
-
-
-def test_rolled_back_savepoint_sends_no_mail_but_the_rest_does(in_process_app, mailbox):
-    with in_process_app.app_context():
-        db.session.add(CustomerGroup(name=f"group {uuid.uuid4().hex[:8]}"))
-        enqueue(SEND_MAIL, ["buyer@example.com"], "Kept", "Kept.")
-        savepoint = db.session.begin_nested()
-        place_order_and_mail("Rolled back with its savepoint")
-        savepoint.rollback()
-        with db.session.begin_nested():
-            place_order_and_mail("Released savepoint")
-        db.session.commit()
-    assert mailbox.subjects() == ["Kept", "Released savepoint"]
-
-
-def test_released_savepoint_sends_nothing_until_the_outer_commit(in_process_app, mailbox):
-    with in_process_app.app_context():
-        with db.session.begin_nested():
-            place_order_and_mail("Released, then rolled back")
-        assert mailbox.subjects() == [], "mail sent when a savepoint was released"
-        db.session.rollback()
-        db.session.add(CustomerGroup(name=f"group {uuid.uuid4().hex[:8]}"))
-        db.session.commit()
-    assert mailbox.subjects() == []
-
-
-def test_enqueue_outside_a_transaction_sends_at_once(in_process_app, mailbox):
-    with in_process_app.app_context():
-        db.session.commit()  # nothing open
-        enqueue(SEND_MAIL, ["buyer@example.com"], "Right away", "Now.")
-        assert mailbox.subjects() == ["Right away"]
-
-
 def test_mail_has_a_text_part_and_an_html_part_when_given(in_process_app, mailbox):
     with in_process_app.app_context():
         place_order_and_mail("Plain")
@@ -152,20 +116,6 @@ def test_mail_has_a_text_part_and_an_html_part_when_given(in_process_app, mailbo
     assert "multipart/alternative" in {part.get_content_type() for part in rich.walk()}
     assert rich.get_body(("plain",)).get_content().strip() == "Thank you for your order."
     assert "<b>order</b>" in rich.get_body(("html",)).get_content()
-
-
-def test_failing_mail_is_logged_and_the_commit_stands(database_url, tmp_path, caplog):
-    with closed_port() as port:  # nothing listens there
-        app = mail_app(tmp_path, database_url, port)
-        name = f"group {uuid.uuid4().hex[:8]}"
-        with app.app_context(), caplog.at_level(logging.ERROR, logger="app.jobs.queue"):
-            db.session.add(CustomerGroup(name=name))
-            enqueue(SEND_MAIL, ["buyer@example.com"], "Lost", "Lost.")
-            db.session.commit()
-            db.session.remove()
-            assert db.session.query(CustomerGroup).filter_by(name=name).count() == 1
-            db.engine.dispose()
-    assert "in-process job app.jobs.mail:send_mail failed" in caplog.text
 
 
 # -- RQ mode ------------------------------------------------------------------------------------
@@ -194,8 +144,10 @@ def test_rq_job_is_queued_only_after_commit(rq_app, mailbox):
         db.session.commit()
         assert queue.count == 1
         job = queue.jobs[0]
-        assert job.func_name == "app.jobs.mail.send_mail"
-        assert job.args[1] == "Queued after commit"
+        assert job.func_name == "app.jobs.outbox.run_entry"
+        entry = db.session.get(OutboxEntry, job.args[0])
+        assert entry.status == "handed_over"
+        assert entry.arguments["args"][1] == "Queued after commit"
 
         place_order_and_mail("Never queued")
         db.session.rollback()
@@ -275,22 +227,3 @@ def test_flask_jobs_worker_without_redis_says_no_worker_is_needed(in_process_app
     result = in_process_app.test_cli_runner().invoke(args=["jobs", "worker", "--burst"])
     assert result.exit_code == 1
     assert "REDIS_URL is not set" in result.output
-
-
-def test_with_redis_down_the_commit_stands_and_the_mail_still_goes_out(
-    smtp_server, mailbox, database_url, tmp_path
-):
-    # Nothing listens on this port: the hand-over to RQ fails after the commit.
-    with closed_port() as port:
-        app = mail_app(
-            tmp_path, database_url, smtp_server.port, REDIS_URL=f"redis://127.0.0.1:{port}/0"
-        )
-        name = f"group {uuid.uuid4().hex[:8]}"
-        with app.app_context():
-            db.session.add(CustomerGroup(name=name))
-            enqueue(SEND_MAIL, ["buyer@example.com"], "Redis down", "Still sent.")
-            db.session.commit()
-            db.session.remove()
-            assert db.session.query(CustomerGroup).filter_by(name=name).count() == 1
-            db.engine.dispose()
-    assert mailbox.subjects() == ["Redis down"]
