@@ -113,7 +113,7 @@ def work(app) -> int:
         return queue.finished_job_registry.count - before
 
 
-def make_due(app, **where) -> None:
+def make_due(app) -> None:
     """Bring every unfinished entry's next attempt to now, as if its delay had passed."""
     past = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
     with app.app_context(), db.engine.begin() as connection:
@@ -124,8 +124,8 @@ def make_due(app, **where) -> None:
         )
 
 
-def entries(app) -> list[OutboxEntry]:
-    """Every entry as the database has it now, oldest first."""
+def entries(app) -> list[sa.Row]:
+    """Every entry as the database has it now (its columns), oldest first."""
     with app.app_context(), db.engine.connect() as connection:
         return list(
             connection.execute(sa.select(OutboxEntry.__table__).order_by(OutboxEntry.id)).all()

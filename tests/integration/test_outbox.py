@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from app.generated.models import CustomerGroup, OutboxEntry
 from app.jobs import outbox
-from app.jobs.relay import relay_pending, start_background_relay
+from app.jobs.relay import Relayed, relay_pending, start_background_relay
 from tests.integration.outbox_helpers import (
     SEND_MAIL,
     entries,
@@ -142,7 +142,7 @@ def test_an_entry_failing_up_to_the_limit_is_marked_failed(app, session, smtp, o
 
     smtp.refusal = None
     make_due(app)
-    assert relay_pending(app) == type(relayed)(), "a failed entry waits for a person"
+    assert relay_pending(app) == Relayed(), "a failed entry waits for a person"
     assert smtp.subjects() == []
 
 
