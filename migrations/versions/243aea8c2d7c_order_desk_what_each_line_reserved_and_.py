@@ -36,6 +36,8 @@ KINDS = [
     "order_placed",
     "support_request",
 ]
+# In model.yaml's order, which the check constraint's text follows.
+WITH_ORDER_CHANGED = [*KINDS[:11], "order_changed", *KINDS[11:]]
 OPEN = ("placed", "on_hold", "confirmed", "in_preparation")
 
 
@@ -87,7 +89,7 @@ def upgrade():
     with op.batch_alter_table("customer_event", schema=None) as batch_op:
         batch_op.drop_constraint("customer_event_kind", type_="check")
         batch_op.create_check_constraint(
-            "customer_event_kind", sa.column("kind").in_(KINDS + ["order_changed"])
+            "customer_event_kind", sa.column("kind").in_(WITH_ORDER_CHANGED)
         )
 
 

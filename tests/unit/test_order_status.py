@@ -217,7 +217,9 @@ def test_cancelling_gives_back_exactly_the_stock_and_budget_the_order_took(world
     assert world.session.get(StockLevel, atlas_level.id).reserved == 4
     assert world.session.get(StockLevel, globe_level.id).reserved == 1
     assert world.session.get(StockLevel, coming_level.id).reserved == 0
-    assert [lvl.on_hand for lvl in world.session.scalars(sa.select(StockLevel))] == [20, 9, 0]
+    assert [
+        lvl.on_hand for lvl in world.session.scalars(sa.select(StockLevel).order_by(StockLevel.id))
+    ] == [20, 9, 0]
 
 
 def test_the_order_records_what_each_line_reserved_and_charged(world):
