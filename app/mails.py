@@ -115,6 +115,12 @@ def staff_addresses(session: Session) -> list[str]:
     return sorted({user.email for user in role.user if user.email and user.active}) if role else []
 
 
+def sales_rep_address(customer) -> str | None:
+    """The address of the customer's sales representative, when they have one who is active."""
+    rep = getattr(customer, "sales_rep", None)
+    return rep.email if rep is not None and rep.active and rep.email else None
+
+
 def to_applicant(session: Session, template: str, application, **context) -> None:
     """A mail to someone who applied, in the language they used."""
     language = application.language or default_language(session)

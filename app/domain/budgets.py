@@ -122,3 +122,27 @@ def remaining_of(session: Session, customer_id: int, codes: Iterable[str]) -> di
         )
     )
     return {code: Decimal(remaining) for code, remaining in rows}
+
+
+def give_back(session: Session, customer_id: int, amounts: Mapping[str, Decimal]) -> list[str]:
+    """Give back to the customer's budgets what an order had charged to them ({code: amount}),
+    the inverse of `spend` (a cancellation); return the codes with no such budget any more
+    (their amount is lost to the library, as the budget is), sorted.
+
+    One atomic `UPDATE ... SET remaining = remaining + x` per budget, in code order like
+    `spend`, so a cancellation and a checkout charging the same budgets never deadlock.
+    """
+    table = LibraryBudget.__table__
+    missing = []
+    for code in sorted(amounts):
+        amount = Decimal(amounts[code])
+        if amount <= 0:
+            continue
+        result = session.execute(
+            table.update()
+            .where(table.c.customer_id == customer_id, table.c.code == code)
+            .values(remaining=sa.func.round(table.c.remaining + amount, 4))
+        )
+        if result.rowcount != 1:
+            missing.append(code)
+    return missing

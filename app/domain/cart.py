@@ -433,7 +433,7 @@ def summarise_cart(
     discount_percent, discount_amount = order_discount(session, shopper, goods_total)
     terms = shipping_terms(session, shopper)
     fee = shipping_fee(terms, goods_total) if priced else Decimal("0.00")
-    vat_by_rate = _vat_by_rate(priced, goods_total, discount_amount, fee)
+    vat_by_rate = vat_per_rate(priced, goods_total, discount_amount, fee)
     vat_total = money(sum(vat_by_rate.values(), ZERO))
     net_total = money(goods_total - discount_amount + fee)
     statuses = budget_statuses(budgets.values(), charges)
@@ -479,12 +479,15 @@ def summarise_cart(
     )
 
 
-def _vat_by_rate(
-    priced: list[PricedLine], goods_total: Decimal, discount: Decimal, fee: Decimal
+def vat_per_rate(
+    priced: Sequence, goods_total: Decimal, discount: Decimal, fee: Decimal
 ) -> dict[Decimal, Decimal]:
     """{rate: VAT}: each rate's line totals less its share of the order discount (shares in
     proportion to the line totals, the last rate taking the rounding rest so the shares add up
-    to the discount), plus the shipping fee at the highest rate."""
+    to the discount), plus the shipping fee at the highest rate.
+
+    `priced` are lines with a `vat_rate` and a `line_total`: a cart's priced lines, or an
+    order's lines when the order desk changes its shipping fee (the same rule, the same sums)."""
     bases: dict[Decimal, Decimal] = defaultdict(lambda: ZERO)
     for item in priced:
         bases[Decimal(item.vat_rate)] += item.line_total

@@ -187,7 +187,7 @@ def _place(
         raise OrderingRefusal(list(dict.fromkeys(problems)))
 
     _charge_budgets(session, shopper, summary)
-    _reserve_stock(session, shopper, summary)
+    reserved = _reserve_stock(session, shopper, summary)
     customer = session.get(Customer, shopper.customer_id)
     shop_language = _shop_language(session)
     # The contact's language (else the company's, else the shop's): their mail and the
@@ -203,6 +203,7 @@ def _place(
         now,
         summary,
         language,
+        reserved,
         status="on_hold" if over_credit else "placed",
     )
     session.flush()  # the order number, and the unique checkout key, are checked here
@@ -311,11 +312,12 @@ def _charge_budgets(session: Session, shopper: Shopper, summary: CartSummary) ->
     )
 
 
-def _reserve_stock(session: Session, shopper: Shopper, summary: CartSummary) -> None:
+def _reserve_stock(session: Session, shopper: Shopper, summary: CartSummary) -> set[int]:
     """Reserve the units ordered of the articles the shopper's warehouse keeps stock of (those
-    with a stock row there); pre-orders are not reserved. Refuses when stock falls short."""
+    with a stock row there); pre-orders are not reserved. Refuses when stock falls short.
+    Returns the ids of the articles reserved (their lines, pre-orders apart, were)."""
     if shopper.warehouse_id is None:
-        return
+        return set()
     wanted: dict[int, int] = defaultdict(int)
     articles = {}
     for item in summary.lines:
@@ -323,7 +325,7 @@ def _reserve_stock(session: Session, shopper: Shopper, summary: CartSummary) -> 
             wanted[item.article.id] += item.units
             articles[item.article.id] = item.article
     if not wanted:
-        return
+        return set()
     kept = set(
         session.scalars(
             sa.select(StockLevel.article_id).where(
@@ -347,6 +349,7 @@ def _reserve_stock(session: Session, shopper: Shopper, summary: CartSummary) -> 
                 for article_id, missing in sorted(short.items())
             ]
         )
+    return kept
 
 
 def _currency(session: Session) -> str:
@@ -372,10 +375,12 @@ def _write_order(
     now: datetime.datetime,
     summary: CartSummary,
     language: str,
+    reserved: set[int],
     status: str,
 ) -> SalesOrder:
     shipping = addresses[choices.shipping_address_id]
     billing = addresses.get(choices.billing_address_id, shipping)
+    charged = summary.budget_charges
     order = SalesOrder(
         customer_id=shopper.customer_id,
         contact_id=contact.id,
@@ -409,6 +414,11 @@ def _write_order(
                 budget_code=item.line.budget_code,
                 library_relation_code=item.line.library_relation_code,
                 personalisation=item.line.personalisation,
+                # What a cancellation gives back, exactly as taken now.
+                reserved_quantity=(
+                    item.units if item.article.id in reserved and not item.pre_order else 0
+                ),
+                budget_charge=item.line_total if item.line.budget_code in charged else None,
             )
             for item in summary.lines
         ],
@@ -459,9 +469,10 @@ def _write_mails(
     language: str,
     shop_language: str,
 ) -> None:
-    """The confirmation to the contact, in `language`, and a copy to the shop's staff, in the
-    shop's language, as outbox entries of this transaction."""
-    from app.mails import shop_name, staff_addresses
+    """The confirmation to the contact, in `language`, and a copy to the shop's staff and to the
+    customer's sales representative, in the shop's language, as outbox entries of this
+    transaction."""
+    from app.mails import sales_rep_address, shop_name, staff_addresses
 
     context = {
         "shop": shop_name(session),
@@ -480,7 +491,9 @@ def _write_mails(
         prices_hidden=summary.prices_hidden,
         **context,
     )
-    for address in staff_addresses(session):
+    staff = staff_addresses(session)
+    rep = sales_rep_address(customer)
+    for address in staff + ([rep] if rep and rep not in staff else []):
         _write_mail(session, "staff", address, shop_language, prices_hidden=False, **context)
 
 

@@ -1,7 +1,9 @@
 """Stock: what a customer is shown, and what orders reserve and release.
 
 Stock is kept per warehouse and article (`StockLevel`): `on_hand` pieces, of which `reserved` are
-taken by orders not yet shipped. An article without a stock level in a warehouse has none there.
+taken by orders not yet shipped. An order placed reserves (`reserve`); cancelled, it gives the
+pieces back (`release`); shipped, its pieces leave the warehouse (`ship`). An article without a
+stock level in a warehouse has none there.
 Reservations lock the stock rows (SELECT ... FOR UPDATE on PostgreSQL; SQLite ignores the clause
 and serialises writers anyway), always in article id order so two orders never deadlock.
 """
@@ -145,3 +147,26 @@ def release(
             unreleased[article_id] = count - given
     session.flush()
     return unreleased
+
+
+def ship(session: Session, warehouse_id: int | None, amounts: Mapping[int, int]) -> dict[int, int]:
+    """Pieces an order had reserved leave the warehouse (the order is shipped), under row locks.
+
+    `amounts` is {article_id: units}; both `reserved` and `on_hand` shrink by what was reserved
+    (never below 0). Returns {article_id: units} that were not reserved (normally empty).
+    """
+    wanted = _wanted(amounts)
+    if warehouse_id is None:
+        return dict(wanted)
+    levels = _locked_levels(session, warehouse_id, wanted)
+    unshipped: dict[int, int] = {}
+    for article_id, count in wanted.items():
+        level = levels.get(article_id)
+        taken = min(count, level.reserved) if level is not None else 0
+        if taken:
+            level.reserved -= taken
+            level.on_hand = max(0, level.on_hand - taken)
+        if count > taken:
+            unshipped[article_id] = count - taken
+    session.flush()
+    return unshipped

@@ -33,6 +33,7 @@ class CustomerEvent(Model):
         ("reactivated", _l("Reactivated")),
         ("deactivated", _l("Deactivated")),
         ("order_placed", _l("Order placed")),
+        ("order_changed", _l("Order changed")),
         ("support_request", _l("Support request")),
     )
 
@@ -50,6 +51,7 @@ class CustomerEvent(Model):
             "reactivated",
             "deactivated",
             "order_placed",
+            "order_changed",
             "support_request",
             name="customer_event_kind",
             native_enum=False,

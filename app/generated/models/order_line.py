@@ -23,6 +23,8 @@ class OrderLine(OrderLineRules, Model):
         sa.CheckConstraint("discount_percent <= 100", name="ck_order_line_discount_percent_max"),
         sa.CheckConstraint("vat_rate >= 0", name="ck_order_line_vat_rate_min"),
         sa.CheckConstraint("vat_rate <= 100", name="ck_order_line_vat_rate_max"),
+        sa.CheckConstraint("reserved_quantity >= 0", name="ck_order_line_reserved_quantity_min"),
+        sa.CheckConstraint("budget_charge >= 0", name="ck_order_line_budget_charge_min"),
     )
 
     id = sa.Column(sa.Integer, primary_key=True)
@@ -45,6 +47,16 @@ class OrderLine(OrderLineRules, Model):
     budget_code = sa.Column(sa.String(40), nullable=True)
     library_relation_code = sa.Column(sa.String(40), nullable=True)
     personalisation = sa.Column(sa.String(500), nullable=True)
+    reserved_quantity = sa.Column(
+        sa.Integer(),
+        nullable=True,
+        comment="Taken from the warehouse's stock when the order was placed; given back if it is cancelled.",
+    )
+    budget_charge = sa.Column(
+        sa.Numeric(14, 4),
+        nullable=True,
+        comment="What the line took from its library budget when the order was placed; given back if it is cancelled.",
+    )
     order_id = sa.Column(
         sa.Integer, sa.ForeignKey("sales_order.id", ondelete="CASCADE"), nullable=False, index=True
     )

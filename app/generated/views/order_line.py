@@ -29,8 +29,18 @@ LABELS = {
     "budget_code": _l("Budget code"),
     "library_relation_code": _l("Library relation code"),
     "personalisation": _l("Personalisation"),
+    "reserved_quantity": _l("Units reserved"),
+    "budget_charge": _l("Charged to the budget"),
 }
-DESCRIPTIONS = {"line_total": _l("Quantity times unit price, less the discount.")}
+DESCRIPTIONS = {
+    "line_total": _l("Quantity times unit price, less the discount."),
+    "reserved_quantity": _l(
+        "Taken from the warehouse's stock when the order was placed; given back if it is cancelled."
+    ),
+    "budget_charge": _l(
+        "What the line took from its library budget when the order was placed; given back if it is cancelled."
+    ),
+}
 API_LABELS = {
     "id": _l("Id"),
     **LABELS,
@@ -103,6 +113,8 @@ class OrderLineView(BackOfficeModelView):
                     "budget_code",
                     "library_relation_code",
                     "personalisation",
+                    "reserved_quantity",
+                    "budget_charge",
                 ]
             },
         )
@@ -112,8 +124,14 @@ class OrderLineView(BackOfficeModelView):
         "unit_price": [NumberRange(min=Decimal("0"))],
         "discount_percent": [NumberRange(min=Decimal("0"), max=Decimal("100"))],
         "vat_rate": [NumberRange(min=Decimal("0"), max=Decimal("100"))],
+        "reserved_quantity": [NumberRange(min=0)],
+        "budget_charge": [NumberRange(min=Decimal("0"))],
     }
-    formatters_columns = {"unit_price": money_text, "line_total": money_text}
+    formatters_columns = {
+        "unit_price": money_text,
+        "line_total": money_text,
+        "budget_charge": money_text,
+    }
     base_filters = [["id", RowScope, "order_line"]]
     add_form_query_rel_fields = {"order": [["id", RowScope, "sales_order"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields
@@ -157,6 +175,8 @@ class OrderLineApi(BackOfficeRestApi):
         "budget_code",
         "library_relation_code",
         "personalisation",
+        "reserved_quantity",
+        "budget_charge",
     ]
     add_columns = [
         "order",
@@ -188,6 +208,8 @@ class OrderLineApi(BackOfficeRestApi):
         "unit_price": validate.Range(min=Decimal("0")),
         "discount_percent": validate.Range(min=Decimal("0"), max=Decimal("100")),
         "vat_rate": validate.Range(min=Decimal("0"), max=Decimal("100")),
+        "reserved_quantity": validate.Range(min=0),
+        "budget_charge": validate.Range(min=Decimal("0")),
     }
     base_filters = [["id", RowScope, "order_line"]]
     add_query_rel_fields = OrderLineView.add_form_query_rel_fields

@@ -13,7 +13,8 @@ from wtforms.validators import Length, NumberRange
 from app.backoffice.filters import RowScope
 from app.backoffice.formatting import money_text
 from app.backoffice.inputs import choice_label, enum_input
-from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
+from app.backoffice.orders import OrderDeskView
+from app.backoffice.views import BackOfficeRestApi
 from app.generated.models import SalesOrder
 
 LABELS = {
@@ -57,7 +58,7 @@ API_LABELS = {
 }
 
 
-class SalesOrderView(BackOfficeModelView):
+class SalesOrderView(OrderDeskView):
     """Orders: list, show, add, edit, delete and export."""
 
     datamodel = SQLAInterface(SalesOrder)
@@ -80,20 +81,8 @@ class SalesOrderView(BackOfficeModelView):
     ]
     base_order = ("placed_at", "desc")
     add_fieldsets = [
-        (_l("Order"), {"fields": ["customer", "contact", "status", "reference", "cost_centre"]}),
-        (
-            _l("Delivery"),
-            {
-                "fields": [
-                    "requested_delivery_date",
-                    "shipping_address",
-                    "billing_address",
-                    "warehouse",
-                    "payment_method",
-                ]
-            },
-        ),
-        (_l("Totals"), {"fields": ["shipping_fee"]}),
+        (_l("Order"), {"fields": ["customer", "contact", "reference", "cost_centre"]}),
+        (_l("Delivery"), {"fields": ["shipping_address", "billing_address", "payment_method"]}),
         (_l("Notes"), {"fields": ["internal_note"]}),
     ]
     edit_fieldsets = add_fieldsets
@@ -229,15 +218,11 @@ class SalesOrderApi(BackOfficeRestApi):
     add_columns = [
         "customer",
         "contact",
-        "status",
         "reference",
         "cost_centre",
-        "requested_delivery_date",
         "shipping_address",
         "billing_address",
-        "warehouse",
         "payment_method",
-        "shipping_fee",
         "internal_note",
     ]
     edit_columns = add_columns
