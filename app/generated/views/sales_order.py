@@ -13,7 +13,8 @@ from wtforms.validators import Length, NumberRange
 from app.backoffice.filters import RowScope
 from app.backoffice.formatting import money_text
 from app.backoffice.inputs import choice_label, enum_input
-from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
+from app.backoffice.order_documents import SalesOrderAdminView
+from app.backoffice.views import BackOfficeRestApi
 from app.generated.models import SalesOrder
 
 LABELS = {
@@ -57,7 +58,7 @@ API_LABELS = {
 }
 
 
-class SalesOrderView(BackOfficeModelView):
+class SalesOrderView(SalesOrderAdminView):
     """Orders: list, show, add, edit, delete and export."""
 
     datamodel = SQLAInterface(SalesOrder)
