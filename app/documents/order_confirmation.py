@@ -198,7 +198,7 @@ class _Confirmation(FPDF):
         right = ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT")
         self._font(8.5)
         with self.table(
-            col_widths=(24, 56, 14, 22, 16, 14, 28),
+            col_widths=(24, 52, 18, 22, 16, 14, 28),
             width=174,
             align="LEFT",
             borders_layout="HORIZONTAL_LINES",
