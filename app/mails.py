@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.account_links import Purpose, account_link_token
 from app.domain.accounts import recipient_language
+from app.domain.mail_texts import seller_wording
 from app.domain.settings import portal_settings
 from app.jobs import outbox
 
@@ -64,6 +65,7 @@ def send(session: Session, template: str, to: str, language: str, **context) -> 
     context = {"shop": shop, "login_url": portal_url("portal.login"), **context}
     with force_locale(language):
         subject = str(SUBJECTS[template]) % {"shop": shop, "company": context.get("company", "")}
+        subject, context = seller_wording(session, template, language, subject, context)
         text = render_template(f"mail/{template}.txt", **context)
         html = render_template(f"mail/{template}.html", subject=subject, **context)
     outbox.write(session, "app.jobs.mail:send_mail", [to], subject, text, html)

@@ -23,6 +23,7 @@ from wtforms import DateField, DecimalField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.backoffice.access import requires
+from app.backoffice.order_documents import OrderDocuments
 from app.backoffice.views import BackOfficeModelView, ScreenInterface
 from app.domain.order_status import (
     NEW,
@@ -127,7 +128,7 @@ def desk_action(method):
     return wrapped
 
 
-class OrderDeskView(BackOfficeModelView):
+class OrderDeskView(OrderDocuments, BackOfficeModelView):
     """The generated order screen, as the order desk works with it (model.yaml's base_view)."""
 
     show_template = "backoffice/order_show.html"

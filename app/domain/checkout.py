@@ -51,6 +51,7 @@ from app.domain.budgets import remaining_of, spend
 from app.domain.cart import CartSummary, cart_lines, summarise_cart
 from app.domain.company_users import ordering_problem
 from app.domain.delivery_dates import is_delivery_date
+from app.domain.mail_texts import seller_wording
 from app.domain.ordering import OrderingRefusal
 from app.domain.settings import shop_currency
 from app.domain.shopper import Shopper
@@ -505,6 +506,8 @@ def _write_mail(session: Session, whom: str, to: str, language: str, **context) 
             "shop": context["shop"],
             "company": context["company"],
         }
+        mail = "order_placed" if whom == "contact" else "order_placed_staff"
+        subject, context = seller_wording(session, mail, language, subject, context)
         text = render_template("mail/order_placed.txt", for_staff=whom == "staff", **context)
         html = render_template(
             "mail/order_placed.html", subject=subject, for_staff=whom == "staff", **context

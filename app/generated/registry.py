@@ -28,6 +28,7 @@ from app.generated.views.exclusion import ExclusionApi, ExclusionView
 from app.generated.views.family import FamilyApi, FamilyView
 from app.generated.views.library_budget import LibraryBudgetApi, LibraryBudgetView
 from app.generated.views.library_relation import LibraryRelationApi, LibraryRelationView
+from app.generated.views.mail_text import MailTextView
 from app.generated.views.order_discount import OrderDiscountApi, OrderDiscountView
 from app.generated.views.order_line import OrderLineApi, OrderLineView
 from app.generated.views.order_template import OrderTemplateApi, OrderTemplateView
@@ -393,6 +394,15 @@ def register(appbuilder) -> None:
         "outbox_entry",
         label=_l("Outbox"),
         icon="fa-paper-plane",
+        category="settings",
+        category_label=_l("Settings"),
+        category_icon="fa-cog",
+    )
+    appbuilder.add_view(
+        MailTextView,
+        "mail_text",
+        label=_l("Mail texts"),
+        icon="fa-envelope-open-text",
         category="settings",
         category_label=_l("Settings"),
         category_icon="fa-cog",

@@ -10,6 +10,8 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from app.documents import pdf_download
+from app.documents.order_confirmation import confirmation_filename, order_confirmation_pdf
 from app.domain import order_history
 from app.domain.ordering import OrderingRefusal
 from app.extensions import db
@@ -68,6 +70,14 @@ def order(number: str):
     return render_template(
         "portal/order.html", order=_visible_order(number), confirm_form=ConfirmForm()
     )
+
+
+@bp.route("/orders/<number>/confirmation.pdf")
+@contact_required
+def order_confirmation(number: str):
+    """The order's confirmation PDF, for the contacts who may see the order (404 otherwise)."""
+    order = _visible_order(number)
+    return pdf_download(order_confirmation_pdf(db.session, order), confirmation_filename(order))
 
 
 @bp.route("/orders/<number>/reorder", methods=["POST"])

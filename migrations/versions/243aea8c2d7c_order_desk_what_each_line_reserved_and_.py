@@ -8,7 +8,7 @@ whose article the order's warehouse keeps stock of. The customer timeline gains 
 `order_changed` for what the order desk does.
 
 Revision ID: 243aea8c2d7c
-Revises: e5ee22685add
+Revises: 4e65a2cc1cfa
 Create Date: 2026-12-01 23:21:50.957108
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "243aea8c2d7c"
-down_revision = "e5ee22685add"
+down_revision = "4e65a2cc1cfa"
 branch_labels = None
 depends_on = None
 

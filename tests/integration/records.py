@@ -140,6 +140,8 @@ CHECKED: dict[str, dict[str, tuple]] = {
         "group": (None, None),
     },
     "promotion": {"kind": ("percentage", "percentage")},
+    # One of app.domain.mail_texts.EDITABLE_MAILS, not any string.
+    "mail_text": {"mail": ("invitation", "password_reset")},
 }
 # Many-to-many relations a record must name at least one target of (a promotion's articles).
 NEEDS_TARGETS: dict[str, tuple[str, ...]] = {"promotion": ("articles",)}

@@ -23,6 +23,7 @@ from app.generated.models.exclusion import Exclusion
 from app.generated.models.family import Family, FamilyTranslation
 from app.generated.models.library_budget import LibraryBudget
 from app.generated.models.library_relation import LibraryRelation
+from app.generated.models.mail_text import MailText
 from app.generated.models.order_discount import OrderDiscount
 from app.generated.models.order_line import OrderLine
 from app.generated.models.order_template import OrderTemplate
@@ -68,6 +69,7 @@ __all__ = [
     "FamilyTranslation",
     "LibraryBudget",
     "LibraryRelation",
+    "MailText",
     "OrderDiscount",
     "OrderLine",
     "OrderTemplate",
