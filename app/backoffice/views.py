@@ -6,11 +6,12 @@ import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
-from flask import Response, g, redirect, request, url_for
+from flask import Response, abort, g, redirect, request, send_file, url_for
 from flask_appbuilder import ModelRestApi, ModelView
 from flask_appbuilder.const import API_RESULT_RES_KEY
 from flask_appbuilder.exceptions import DatabaseException
 from flask_appbuilder.models.filters import BaseFilter
+from flask_appbuilder.models.mixins import FileColumn, ImageColumn
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_filter_args, get_order_args
@@ -27,6 +28,7 @@ from app.backoffice.uniqueness import unique_conflicts
 from app.domain.checks import merged
 from app.domain.deletion import records_in_the_way
 from app.domain.scoping import ROW_SCOPED_ENTITIES, visible_rows_condition
+from app.domain.uploads import stored_file, stored_path
 
 
 class QuickSearch(BaseFilter):
@@ -138,6 +140,36 @@ class BackOfficeModelView(ModelView):
             if pk is not None:
                 return redirect(url_for(f"{self.endpoint}.show", pk=pk))
         return super().list()
+
+    @expose("/download/<string:filename>")
+    @has_access
+    def download(self, filename):
+        """A file of a record this screen shows the user, else 404.
+
+        Flask-AppBuilder's own download serves any file of the upload folder to whoever may
+        download on any screen: a sales representative could fetch another's customer's
+        attachment, or a document shared with one customer, by its name.
+        """
+        if not self._shows_file(filename):
+            abort(404)
+        try:
+            path = stored_path(filename)
+        except ValueError:
+            abort(404)
+        return send_file(
+            path, download_name=stored_file(filename).original_name, as_attachment=True
+        )
+
+    def _shows_file(self, filename: str) -> bool:
+        model = self.datamodel.obj
+        for column in sa.inspect(model).columns:
+            if isinstance(column.type, (FileColumn, ImageColumn)):
+                filters = self._base_filters.copy()
+                filters.add_filter(column.key, self.datamodel.FilterEqual, filename)
+                count, _items = self.datamodel.query(filters, page=0, page_size=1)
+                if count:
+                    return True
+        return False
 
     def pre_add(self, item):
         if self.singleton and self.datamodel.session.scalar(singleton_pk(type(item))):
