@@ -17,6 +17,7 @@ from app.domain.account_links import Purpose, account_link_token
 from app.domain.accounts import recipient_language
 from app.domain.mail_texts import seller_wording
 from app.domain.settings import portal_settings
+from app.domain.timeline import note_email
 from app.jobs import outbox
 
 SUBJECTS = {
@@ -59,8 +60,8 @@ def account_link(user, purpose: Purpose) -> str:
     return portal_url(endpoint, token=token)
 
 
-def send(session: Session, template: str, to: str, language: str, **context) -> None:
-    """Render `template` in `language` and write it to the outbox for `to`."""
+def send(session: Session, template: str, to: str, language: str, **context) -> str:
+    """Render `template` in `language` and write it to the outbox for `to`; return its subject."""
     shop = shop_name(session)
     context = {"shop": shop, "login_url": portal_url("portal.login"), **context}
     with force_locale(language):
@@ -69,13 +70,14 @@ def send(session: Session, template: str, to: str, language: str, **context) -> 
         text = render_template(f"mail/{template}.txt", **context)
         html = render_template(f"mail/{template}.html", subject=subject, **context)
     outbox.write(session, "app.jobs.mail:send_mail", [to], subject, text, html)
+    return subject
 
 
 def to_contact(session: Session, template: str, contact, customer=None, **context) -> None:
     """A mail to a contact, in their language (else their company's, else the shop's)."""
     customer = customer or (contact.customers[0] if contact.customers else None)
     language = recipient_language(contact, customer, default_language(session))
-    send(
+    subject = send(
         session,
         template,
         contact.email,
@@ -85,6 +87,8 @@ def to_contact(session: Session, template: str, contact, customer=None, **contex
         company=customer.name if customer else "",
         **context,
     )
+    # Without the text: account mails carry activation and reset links.
+    note_email(session, customer, [contact.email], subject)
 
 
 def new_access(session: Session, contact, customer=None, message: str | None = None) -> None:
@@ -126,7 +130,7 @@ def sales_rep_address(customer) -> str | None:
 def to_applicant(session: Session, template: str, application, **context) -> None:
     """A mail to someone who applied, in the language they used."""
     language = application.language or default_language(session)
-    send(
+    subject = send(
         session,
         template,
         application.email,
@@ -136,6 +140,7 @@ def to_applicant(session: Session, template: str, application, **context) -> Non
         company=application.company_name,
         **context,
     )
+    note_email(session, application.customer, [application.email], subject)
 
 
 def to_staff(session: Session, template: str, **context) -> None:

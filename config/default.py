@@ -42,7 +42,12 @@ FAB_PASSWORD_COMPLEXITY_ENABLED = True
 # that moving the instance moves its uploads.
 IMG_UPLOAD_URL = "/uploads/images/"
 IMG_SIZE = (600, 600, True)
-FILE_ALLOWED_EXTENSIONS = ("pdf", "txt", "csv", "xlsx", "docx", "odt", "png", "jpg", "jpeg")
+# Flask-AppBuilder's first check on its file fields; app.domain.uploads.SIGNATURES also checks
+# each file's content and size: keep the two lists the same.
+FILE_ALLOWED_EXTENSIONS = (
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "docx", "xlsx", "pptx", "odt", "ods", "odp",
+    "doc", "xls", "ppt", "txt", "csv",
+)  # fmt: skip
 
 # Languages: the model's, with English as the source.
 # Each language names itself in its own words in the switcher.
@@ -105,3 +110,6 @@ WTF_CSRF_TIME_LIMIT = None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 MAX_CONTENT_LENGTH = 32 * 1024 * 1024
+# Files staff attach to a customer's history or an email, and documents for the portal: each at
+# most this size (the request as a whole stays under MAX_CONTENT_LENGTH).
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -1,4 +1,5 @@
-"""The customer screen beyond CRUD: invite its people to the portal, suspend, reactivate, end.
+"""The customer screen beyond CRUD: invite its people to the portal, suspend, reactivate, end;
+its timeline, comments and emails come from app.backoffice.relations.
 
 Each action needs the same permission as editing the customer, and reaches only the customers
 the user may see (a sales representative's own): Flask-AppBuilder's action routes load records
@@ -20,6 +21,7 @@ from wtforms import BooleanField, EmailField, SelectField, StringField, TextArea
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app import mails
+from app.backoffice.relations import CustomerRelationsMixin
 from app.backoffice.views import BackOfficeModelView
 from app.domain.accounts import AccountRefusal
 from app.domain.customer_status import (
@@ -76,13 +78,14 @@ class StatusForm(FlaskForm):
     remove_access = BooleanField(_l("Also remove the access of every contact listed above"))
 
 
-class CustomerAdminView(BackOfficeModelView):
+class CustomerAdminView(CustomerRelationsMixin, BackOfficeModelView):
     show_template = "backoffice/customer_show.html"
     # The actions change the customer: they need the permission to edit it, nothing new.
     method_permission_name = {
         "invite_selected": "edit",
         "invite": "edit",
         "status": "edit",
+        **CustomerRelationsMixin.relations_permissions,
     }
 
     def visible_customer(self, pk):

@@ -56,6 +56,7 @@ from app.domain.ordering import OrderingRefusal
 from app.domain.settings import shop_currency
 from app.domain.shopper import Shopper
 from app.domain.stock import reserve
+from app.domain.timeline import note_email
 from app.domain.translations import translated
 from app.generated.models import (
     Address,
@@ -483,7 +484,7 @@ def _write_mails(
         "goods_total": summary.goods_total,
         "payment_methods": dict(SalesOrder.PAYMENT_METHOD_CHOICES),
     }
-    _write_mail(
+    subject, text = _write_mail(
         session,
         "contact",
         contact.email,
@@ -492,13 +493,14 @@ def _write_mails(
         prices_hidden=summary.prices_hidden,
         **context,
     )
+    note_email(session, customer, [contact.email], subject, text)
     staff = staff_addresses(session)
     rep = sales_rep_address(customer)
     for address in staff + ([rep] if rep and rep not in staff else []):
         _write_mail(session, "staff", address, shop_language, prices_hidden=False, **context)
 
 
-def _write_mail(session: Session, whom: str, to: str, language: str, **context) -> None:
+def _write_mail(session: Session, whom: str, to: str, language: str, **context) -> tuple[str, str]:
     with force_locale(language):
         context["link"] = _order_link(context["order"]) if whom == "contact" else None
         subject = str(SUBJECTS[whom]) % {
@@ -513,6 +515,7 @@ def _write_mail(session: Session, whom: str, to: str, language: str, **context) 
             "mail/order_placed.html", subject=subject, for_staff=whom == "staff", **context
         )
     outbox.write(session, SEND_MAIL, [to], subject, text, html)
+    return subject, text
 
 
 def _order_link(order: SalesOrder) -> str | None:

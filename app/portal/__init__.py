@@ -122,5 +122,6 @@ from app.portal import (  # noqa: E402, F401  (routes on bp)
     catalogue_views,
     company_views,
     order_views,
+    relations_views,
     shopping,
 )

@@ -207,3 +207,20 @@ class CheckoutForm(FlaskForm):
     payment_method = SelectField(_l("Payment method"), validators=[DataRequired()])
     note = TextAreaField(_l("Note for the seller"), validators=[Optional(), Length(max=2000)])
     checkout_key = HiddenField(validators=[DataRequired(), Length(min=16, max=64)])
+
+
+class SupportRequestForm(FlaskForm):
+    subject = StringField(
+        _l("Subject"),
+        validators=[
+            DataRequired(message=_l("Say in a few words what your request is about.")),
+            Length(max=200),
+        ],
+    )
+    message = TextAreaField(
+        _l("Message"),
+        validators=[
+            DataRequired(message=_l("Write your question or request.")),
+            Length(max=10000),
+        ],
+    )

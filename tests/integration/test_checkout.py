@@ -134,6 +134,9 @@ def test_placed_order_holds_the_cart_its_totals_and_the_choices(world):
     assert customer.last_order_at is not None
     [event] = world.session.query(CustomerEvent).filter_by(kind="order_placed").all()
     assert event.subject == f"Order {order.number} placed by Ada Buyer"
+    # The buyer's confirmation is on the customer's timeline too.
+    [noted] = world.session.query(CustomerEvent).filter_by(kind="email").all()
+    assert order.number in noted.subject and noted.body.startswith("To: ")
 
 
 def test_a_form_sent_twice_places_one_order(world):

@@ -11,6 +11,7 @@ from wtforms.validators import Length
 from app.backoffice.filters import RowScope
 from app.backoffice.inputs import choice_label, enum_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
+from app.domain.uploads import customer_event_file_problems
 from app.generated.models import CustomerEvent
 
 LABELS = {
@@ -66,6 +67,7 @@ class CustomerEventView(BackOfficeModelView):
             },
         )
     ]
+    record_checks = (customer_event_file_problems,)
     current_user_fields = ("author",)
     add_form_extra_fields = {
         "kind": enum_input(
@@ -120,6 +122,7 @@ class CustomerEventApi(BackOfficeRestApi):
     order_columns = ["id", "occurred_at", "kind", "subject"]
     base_order = ("occurred_at", "desc")
     validators_columns = {"body": validate.Length(max=20000)}
+    record_checks = CustomerEventView.record_checks
     current_user_fields = CustomerEventView.current_user_fields
     base_filters = [["id", RowScope, "customer_event"]]
     add_query_rel_fields = CustomerEventView.add_form_query_rel_fields

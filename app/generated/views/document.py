@@ -11,6 +11,7 @@ from app.backoffice.filters import RowScope
 from app.backoffice.inputs import choice_label, enum_input, translation_input
 from app.backoffice.views import BackOfficeModelView
 from app.domain.customers import document_problems
+from app.domain.uploads import document_file_problems
 from app.generated.models import Document
 
 LABELS = {
@@ -65,7 +66,10 @@ class DocumentView(BackOfficeModelView):
     ]
     edit_fieldsets = add_fieldsets
     show_fieldsets = add_fieldsets
-    record_checks = (document_problems,)
+    record_checks = (
+        document_problems,
+        document_file_problems,
+    )
     add_form_extra_fields = {
         "audience": enum_input(
             LABELS["audience"],
