@@ -30,4 +30,3 @@ class OrderDocuments:
             abort(404)
         session = self.datamodel.session
         return pdf_download(order_confirmation_pdf(session, order), confirmation_filename(order))
-
