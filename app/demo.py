@@ -49,6 +49,7 @@ from app.generated.models import (
     Family,
     LibraryBudget,
     LibraryRelation,
+    MailText,
     OrderDiscount,
     OrderLine,
     OrderTemplate,
@@ -2104,6 +2105,25 @@ ACCESS_REQUESTS = [
         "customer": "C0006",
     },
 ]
+# The seller's own wording of two mails in French (app/domain/mail_texts.py): mail, language,
+# subject, message.
+MAIL_TEXTS = [
+    (
+        "invitation",
+        "fr",
+        "{shop} vous ouvre son portail professionnel",
+        "Bonjour {name},\n\nVous pouvez désormais commander pour {company} sur notre portail : "
+        "tarifs négociés, budgets de la bibliothèque et suivi des commandes au même endroit.",
+    ),
+    (
+        "order_placed",
+        "fr",
+        "Commande {order_number} bien reçue",
+        "Bonjour {name},\n\nMerci pour la commande {order_number} de {company}. Nous vous "
+        "écrivons dès qu'elle est confirmée par notre service commandes.",
+    ),
+]
+
 DOCUMENTS = [
     # file, shared with, customer group, customer, published on, titles, description
     (
@@ -2378,6 +2398,10 @@ def _records(staff: dict) -> dict[str, list]:
     ]
     made["access requests"] = [_access_request(customers, row) for row in ACCESS_REQUESTS]
     made["documents"] = [_document(groups, customers, *row) for row in DOCUMENTS]
+    made["mail texts"] = [
+        MailText(mail=mail, language=language, subject=subject, message=message)
+        for mail, language, subject, message in MAIL_TEXTS
+    ]
     made["portal settings"] = _portal_settings(levels, warehouses) if not settings_saved else []
     return made
 
