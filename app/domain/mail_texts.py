@@ -66,7 +66,8 @@ class EditableMail:
     placeholders: tuple[str, ...]
 
 
-# The mails of app/mails.py (by template name) and the order mails of app/domain/checkout.py.
+# The mails of app/mails.py (by template name), the order-placed mails of app/domain/checkout.py
+# and the order desk's of app/domain/order_mails.py.
 EDITABLE_MAILS: dict[str, EditableMail] = {
     "invitation": EditableMail(_l("Invitation to the portal"), PERSON),
     "access_added": EditableMail(_l("Access to another company"), PERSON),
@@ -81,6 +82,12 @@ EDITABLE_MAILS: dict[str, EditableMail] = {
     ),
     "order_placed_staff": EditableMail(
         _l("Order placed (to the staff)"), ("shop", "company", "contact_name", "order_number")
+    ),
+    "order_confirmed": EditableMail(
+        _l("Order confirmed (to the buyer)"), ("shop", "company", "name", "order_number")
+    ),
+    "order_shipped": EditableMail(
+        _l("Order shipped (to the buyer)"), ("shop", "company", "name", "order_number")
     ),
 }
 

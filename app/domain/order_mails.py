@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from werkzeug.routing import BuildError
 
 from app.domain.accounts import recipient_language
+from app.domain.mail_texts import seller_wording
+from app.domain.timeline import note_email
 from app.generated.models import SalesOrder
 from app.jobs import outbox
 
@@ -45,9 +47,11 @@ def write_order_mail(session: Session, order: SalesOrder, status: str) -> bool:
     }
     with force_locale(language):
         subject = str(SUBJECTS[status]) % {"number": order.number, "shop": context["shop"]}
+        subject, context = seller_wording(session, f"order_{status}", language, subject, context)
         text = render_template(f"mail/order_{status}.txt", **context)
         html = render_template(f"mail/order_{status}.html", subject=subject, **context)
     outbox.write(session, SEND_MAIL, [contact.email], subject, text, html)
+    note_email(session, order.customer, [contact.email], subject, text)
     return True
 
 

@@ -12,6 +12,7 @@ from app.domain.mail_texts import (
     mail_text_problems,
     unknown_placeholders,
 )
+from app.domain.order_mails import SUBJECTS as ORDER_SUBJECTS
 from app.mails import SUBJECTS
 
 
@@ -20,7 +21,8 @@ def reading(**values):
 
 
 def test_every_mail_the_portal_sends_may_be_reworded():
-    assert set(SUBJECTS) | {"order_placed", "order_placed_staff"} == set(EDITABLE_MAILS)
+    order_mails = {"order_placed", "order_placed_staff"} | {f"order_{s}" for s in ORDER_SUBJECTS}
+    assert set(SUBJECTS) | order_mails == set(EDITABLE_MAILS)
 
 
 def test_every_placeholder_a_mail_offers_is_described():
