@@ -174,3 +174,12 @@ def test_with_redis_a_retried_entry_goes_to_the_worker(app, client, auth, smtp, 
     assert work(app) == 1
     assert smtp.subjects() == ["Through the worker"]
     assert statuses(app) == [("sent", 1)]
+
+
+def test_retry_with_nothing_selected_says_so(app, client, auth, smtp):
+    add_entry(app, "Not selected")
+    auth.login("admin")
+    response = retry(client)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Select at least one entry to retry." in page
+    assert statuses(app) == [("failed", 10)]
