@@ -37,6 +37,7 @@ from app.domain.order_status import (
     set_internal_note,
     status_label,
 )
+from app.domain.translations import in_sentence
 from app.extensions import db
 from app.generated.models import SalesOrder
 
@@ -192,7 +193,7 @@ class OrderDeskView(OrderDocuments, BackOfficeModelView):
         return _(
             "Order %(number)s is now %(status)s.",
             number=order.number,
-            status=status_label(order.status).lower(),
+            status=in_sentence(status_label(order.status)),
         )
 
     @expose("/desk/terms/<int:pk>", methods=["POST"])

@@ -49,6 +49,7 @@ from app.domain.ordering import OrderingRefusal
 from app.domain.orders import money
 from app.domain.settings import shop_currency
 from app.domain.stock import release, ship
+from app.domain.translations import in_sentence
 from app.generated.models import SalesOrder
 
 PLACED = "placed"
@@ -105,17 +106,17 @@ def transition_problem(current: str, wanted: str) -> str | None:
     if wanted == CANCELLED and current in (SHIPPED, DELIVERED):
         return _(
             "The order is %(status)s: it can no longer be cancelled.",
-            status=status_label(current).lower(),
+            status=in_sentence(status_label(current)),
         )
     if current in (CANCELLED, DELIVERED):
         return _(
             "The order is %(status)s: its status can no longer change.",
-            status=status_label(current).lower(),
+            status=in_sentence(status_label(current)),
         )
     return _(
         "An order that is %(status)s cannot become %(wanted)s.",
-        status=status_label(current).lower(),
-        wanted=status_label(wanted).lower(),
+        status=in_sentence(status_label(current)),
+        wanted=in_sentence(status_label(wanted)),
     )
 
 
@@ -173,7 +174,7 @@ def edit_delivery_terms(
         raise OrderDeskRefusal(
             _(
                 "The order is %(status)s: its shipping fee and delivery date can no longer change.",
-                status=status_label(order.status).lower(),
+                status=in_sentence(status_label(order.status)),
             )
         )
     fee = _amount(shipping_fee)
@@ -306,7 +307,7 @@ def _claim(session: Session, order: SalesOrder, expected: tuple[str, ...], **val
         raise OrderDeskRefusal(
             _(
                 "Someone changed this order meanwhile: it is now %(status)s. Look at it again.",
-                status=status_label(order.status).lower(),
+                status=in_sentence(status_label(order.status)),
             )
         )
     session.refresh(order)

@@ -54,3 +54,11 @@ def translated(record: Any, field: str, language: str) -> Any:
     row = record.translations.get(language)
     value = getattr(row, field) if row is not None else None
     return value if value not in (None, "") else getattr(record, field)
+
+
+def in_sentence(label: object) -> str:
+    """A label (a status, say) as it reads inside a translated sentence: its first letter in
+    lower case and the rest as the translator wrote it, so German keeps its capital nouns
+    ("in Bearbeitung", where lowering the whole label would write "in bearbeitung")."""
+    text = str(label)
+    return text[:1].lower() + text[1:]

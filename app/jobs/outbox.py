@@ -53,6 +53,7 @@ from flask_babel import gettext as _
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, scoped_session
 
+from app.domain.translations import in_sentence
 from app.generated.models import OutboxEntry
 from app.jobs.queue import forget_rolled_back, job, resolve, rq_queue
 
@@ -113,7 +114,7 @@ def retry(session: Session, entries: Iterable[OutboxEntry]) -> list[OutboxEntry]
                     "Entry %(id)s was not retried: only failed entries can be, and it is "
                     "%(status)s.",
                     id=entry.id,
-                    status=str(labels.get(entry.status, entry.status)).lower(),
+                    status=in_sentence(labels.get(entry.status, entry.status)),
                 )
             )
     for entry in entries:
