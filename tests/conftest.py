@@ -118,6 +118,38 @@ def make_app(instance: Path, database_url: str, **overrides):
     )
 
 
+@contextmanager
+def app_speaking(language: str, sentences: dict[str, str], app, tmp_path: Path, smtp_server=None):
+    """Another app on `app`'s database whose only catalogue is `language` with `sentences`
+    (English source: translation), so a test reads a mail in that language whatever the
+    shipped catalogues say; sending to `smtp_server` (tests/mailbox.py) when given."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    catalog = Catalog(locale=language)
+    for source, translation in sentences.items():
+        catalog.add(source, translation)
+    folder = tmp_path / "translations" / language / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with open(folder / "messages.mo", "wb") as out:
+        write_mo(out, catalog)
+    mail = {}
+    if smtp_server is not None:
+        mail = dict(MAIL_SUPPRESS_SEND=False, MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_server.port)
+    other = make_app(
+        tmp_path,
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        BABEL_TRANSLATION_DIRECTORIES=str(tmp_path / "translations"),
+        **mail,
+    )
+    try:
+        yield other
+    finally:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
 def prepare_database(app) -> None:
     """What run.py does on a first start: migrate, sync roles, create the users of USERS."""
     from flask_migrate import upgrade

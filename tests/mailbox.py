@@ -78,17 +78,26 @@ def closed_port():
         yield sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def smtp_server():
-    mailbox = Mailbox()
+@contextmanager
+def serving(mailbox: Mailbox):
+    """An SMTP server on a loopback port of its own handing every message to `mailbox`, whose
+    `port` it sets, until the block ends."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     controller = _Controller(mailbox, sock)
     controller.start()
     mailbox.port = controller.port
-    yield mailbox
-    controller.stop()
-    sock.close()
+    try:
+        yield mailbox
+    finally:
+        controller.stop()
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def smtp_server():
+    with serving(Mailbox()) as mailbox:
+        yield mailbox
 
 
 @pytest.fixture

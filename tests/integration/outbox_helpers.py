@@ -18,7 +18,7 @@ from app.extensions import db
 from app.generated.models import OutboxEntry
 from app.jobs.queue import rq_queue
 from tests.conftest import TEST_REDIS_URL
-from tests.mailbox import Mailbox, _Controller
+from tests.mailbox import Mailbox, serving
 
 SEND_MAIL = "app.jobs.mail:send_mail"
 REDIS_URL = TEST_REDIS_URL  # this xdist worker's Redis database (tests/conftest.py)
@@ -41,15 +41,8 @@ class RefusingMailbox(Mailbox):
 
 @pytest.fixture(scope="module")
 def refusing_smtp():
-    mailbox = RefusingMailbox()
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    controller = _Controller(mailbox, sock)
-    controller.start()
-    mailbox.port = controller.port
-    yield mailbox
-    controller.stop()
-    sock.close()
+    with serving(RefusingMailbox()) as mailbox:
+        yield mailbox
 
 
 @pytest.fixture

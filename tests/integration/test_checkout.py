@@ -12,8 +12,6 @@ from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 from app.domain import orders as order_rules
 from app.domain.checkout import CheckoutChoices, payment_methods, place_order
@@ -31,7 +29,7 @@ from app.generated.models import (
     SalesOrder,
     StockLevel,
 )
-from tests.conftest import make_app
+from tests.conftest import app_speaking
 from tests.unit.test_cart_rules import NOW, TODAY, OrderingWorld
 
 D = Decimal
@@ -428,25 +426,8 @@ FRENCH = {
 def french_app(app, smtp_server, tmp_path):
     """The app with a French catalogue of the mail's sentences, on the same database, sending
     mail to the SMTP server on loopback."""
-    catalog = Catalog(locale="fr")
-    for source, translation in FRENCH.items():
-        catalog.add(source, translation)
-    folder = tmp_path / "translations" / "fr" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with open(folder / "messages.mo", "wb") as out:
-        write_mo(out, catalog)
-    french = make_app(
-        tmp_path,
-        app.config["SQLALCHEMY_DATABASE_URI"],
-        BABEL_TRANSLATION_DIRECTORIES=str(tmp_path / "translations"),
-        MAIL_SUPPRESS_SEND=False,
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=smtp_server.port,
-    )
-    yield french
-    with french.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with app_speaking("fr", FRENCH, app, tmp_path, smtp_server) as french:
+        yield french
 
 
 def test_mail_and_line_descriptions_are_in_the_contacts_language(french_app, mailbox):

@@ -12,8 +12,6 @@ from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 from app.domain.cart import add_to_cart
 from app.domain.checkout import CheckoutChoices, place_order
@@ -27,7 +25,7 @@ from app.generated.models import (
     SalesOrder,
     StockLevel,
 )
-from tests.conftest import Auth, csrf_token, make_app
+from tests.conftest import Auth, app_speaking, csrf_token
 from tests.portal import portal_login, read, text
 from tests.shop import BUYER, STRANGER, make_shop
 
@@ -364,25 +362,8 @@ FRENCH = {
 def french_app(app, smtp_server, tmp_path):
     """The app with a French catalogue of the mails' sentences, on the same database, sending
     mail to the SMTP server on loopback."""
-    catalog = Catalog(locale="fr")
-    for source, translation in FRENCH.items():
-        catalog.add(source, translation)
-    folder = tmp_path / "translations" / "fr" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with open(folder / "messages.mo", "wb") as out:
-        write_mo(out, catalog)
-    french = make_app(
-        tmp_path,
-        app.config["SQLALCHEMY_DATABASE_URI"],
-        BABEL_TRANSLATION_DIRECTORIES=str(tmp_path / "translations"),
-        MAIL_SUPPRESS_SEND=False,
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=smtp_server.port,
-    )
-    yield french
-    with french.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with app_speaking("fr", FRENCH, app, tmp_path, smtp_server) as french:
+        yield french
 
 
 def test_confirmed_and_shipped_mails_are_in_the_buyers_language(french_app, shop, mailbox):
