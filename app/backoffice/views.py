@@ -55,6 +55,12 @@ class QuickSearch(BaseFilter):
         return query
 
 
+def own_deletion_refusal(item) -> str | None:
+    """What the record's own rules (a mixin's `deletion_refusal`) say against deleting it."""
+    refuse = getattr(item, "deletion_refusal", None)
+    return refuse() if refuse is not None else None
+
+
 def refusal_message(blocking: list[tuple[str, int]], labels: dict) -> str:
     """'Cannot delete: 3 Customers still refer to this record.' in the user's language."""
     parts = ", ".join(f"{count} {labels.get(name, name)}" for name, count in blocking)
@@ -187,9 +193,12 @@ class BackOfficeModelView(ModelView):
         stamp_current_user(item, self.current_user_fields)
 
     def pre_delete(self, item):
-        """Refuse, with a message naming what is in the way, to delete a restricted record."""
+        """Refuse, with a message naming what is in the way, to delete a restricted record or
+        one whose own rules refuse it (`deletion_refusal`)."""
         if self.singleton:
             raise ValueError(str(ONLY_ONE))
+        if refusal := own_deletion_refusal(item):
+            raise ValueError(refusal)
         blocking = records_in_the_way(self.datamodel.session, item)
         if blocking:
             raise ValueError(refusal_message(blocking, self.label_columns))
@@ -380,6 +389,8 @@ class BackOfficeRestApi(ModelRestApi):
         item = self.datamodel.get(pk, self._base_filters)
         if item is not None and self.singleton:
             return self.response_422(message=str(ONLY_ONE))
+        if item is not None and (refusal := own_deletion_refusal(item)):
+            return self.response_422(message=refusal)
         if item is not None:
             blocking = records_in_the_way(self.datamodel.session, item)
             if blocking:

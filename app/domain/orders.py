@@ -6,6 +6,7 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy import event
 
 CENT = Decimal("0.01")
@@ -40,10 +41,25 @@ class OrderRules:
     """Behaviour mixed into the generated `SalesOrder` (named in model.yaml as its mixin)."""
 
     number: str
+    status: str
+
+    # Orders that still hold reserved stock and charged budgets (app.domain.order_status).
+    HOLDING = ("on_hold", "placed", "confirmed", "in_preparation")
 
     @classmethod
     def __declare_last__(cls):
         event.listen(cls, "before_insert", _number_new_order)
+
+    def deletion_refusal(self) -> str | None:
+        """Why this order may not be deleted, or None: deleting an order that still holds stock
+        and budget would keep them from everyone for good, so it is cancelled first (which gives
+        them back); a cancelled, shipped or delivered order may go."""
+        if self.status in self.HOLDING:
+            return _(
+                "Order %(number)s still holds stock and budget: cancel it first, then delete it.",
+                number=self.number,
+            )
+        return None
 
 
 def _number_new_order(_mapper, connection, order) -> None:

@@ -317,6 +317,30 @@ def test_the_generic_edit_form_and_the_api_cannot_move_status_or_totals(app, cli
     assert status_of(app, order_id) == "placed"
 
 
+def test_an_order_holding_stock_and_budget_is_cancelled_before_it_is_deleted(app, client, shop):
+    order_id, number = place(app, shop)
+    held = stock_and_budget(app, shop)
+    Auth(client).login("admin")
+    refusal = f"Order {number} still holds stock and budget: cancel it first, then delete it."
+    url = f"{DESK}/delete/{order_id}"
+    page = text(
+        client.post(
+            url, data={"csrf_token": csrf_token(client, f"{DESK}/list/")}, follow_redirects=True
+        )
+    )
+    assert refusal in page
+    response = client.delete(f"/api/v1/sales_order/{order_id}", headers=Auth(client).jwt())
+    assert response.status_code == 422
+    assert response.get_json()["message"] == refusal
+    assert status_of(app, order_id) == "placed"
+    assert stock_and_budget(app, shop) == held
+
+    press(client, order_id, "cancelled")
+    response = client.delete(f"/api/v1/sales_order/{order_id}", headers=Auth(client).jwt())
+    assert response.status_code == 200
+    assert read(app, lambda: db.session.get(SalesOrder, order_id)) is None
+
+
 # --- mails ---------------------------------------------------------------------------------------
 
 
