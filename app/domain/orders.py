@@ -42,6 +42,7 @@ class OrderRules:
 
     number: str
     status: str
+    lines: list
 
     # Orders that still hold reserved stock and charged budgets (app.domain.order_status).
     HOLDING = ("on_hold", "placed", "confirmed", "in_preparation")
@@ -52,9 +53,11 @@ class OrderRules:
 
     def deletion_refusal(self) -> str | None:
         """Why this order may not be deleted, or None: deleting an order that still holds stock
-        and budget would keep them from everyone for good, so it is cancelled first (which gives
-        them back); a cancelled, shipped or delivered order may go."""
-        if self.status in self.HOLDING:
+        or budget (lines that reserved or charged some, app.domain.checkout) would keep them from
+        everyone for good, so it is cancelled first, which gives them back. A cancelled, shipped
+        or delivered order, or one holding nothing, may go."""
+        holds = any(line.reserved_quantity or line.budget_charge for line in self.lines)
+        if self.status in self.HOLDING and holds:
             return _(
                 "Order %(number)s still holds stock and budget: cancel it first, then delete it.",
                 number=self.number,
