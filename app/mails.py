@@ -12,6 +12,7 @@ from flask import current_app, has_request_context, render_template, request, ur
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
+from werkzeug.routing import BuildError
 
 from app.domain.account_links import Purpose, account_link_token
 from app.domain.accounts import recipient_language
@@ -19,6 +20,7 @@ from app.domain.mail_texts import seller_wording
 from app.domain.settings import portal_settings
 from app.domain.timeline import note_email
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 
 SUBJECTS = {
     "invitation": _l("Your access to the %(shop)s portal"),
@@ -54,6 +56,16 @@ def portal_url(endpoint: str, **values) -> str:
     return base.rstrip("/") + path
 
 
+def portal_url_if_known(endpoint: str, **values) -> str | None:
+    """`portal_url`, or None when no address can be made (a job with neither a request nor
+    PORTAL_URL and a server name): the mail then goes without that link."""
+    try:
+        return portal_url(endpoint, **values)
+    except (RuntimeError, BuildError):
+        current_app.logger.debug("no address for %s %s in a mail", endpoint, values)
+        return None
+
+
 def account_link(user, purpose: Purpose) -> str:
     token = account_link_token(current_app.config["SECRET_KEY"], user, purpose)
     endpoint = "portal.activate" if purpose is Purpose.ACTIVATION else "portal.reset_password"
@@ -69,7 +81,7 @@ def send(session: Session, template: str, to: str, language: str, **context) -> 
         subject, context = seller_wording(session, template, language, subject, context)
         text = render_template(f"mail/{template}.txt", **context)
         html = render_template(f"mail/{template}.html", subject=subject, **context)
-    outbox.write(session, "app.jobs.mail:send_mail", [to], subject, text, html)
+    outbox.write(session, SEND_MAIL, [to], subject, text, html)
     return subject
 
 

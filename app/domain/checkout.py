@@ -38,13 +38,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale, format_currency, format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, lazyload
-from werkzeug.routing import BuildError
 
 from app.domain.accounts import log_event, recipient_language
 from app.domain.budgets import remaining_of, spend
@@ -68,11 +67,11 @@ from app.generated.models import (
     StockLevel,
 )
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 
 # How many times a placement is tried again when a concurrent order took its number.
 ATTEMPTS = 10
 KEY_LENGTH = 64
-SEND_MAIL = "app.jobs.mail:send_mail"
 SUBJECTS = {
     "contact": _l("Your order %(number)s at %(shop)s"),
     "staff": _l("New order %(number)s from %(company)s"),
@@ -501,8 +500,14 @@ def _write_mails(
 
 
 def _write_mail(session: Session, whom: str, to: str, language: str, **context) -> tuple[str, str]:
+    from app.mails import portal_url_if_known
+
     with force_locale(language):
-        context["link"] = _order_link(context["order"]) if whom == "contact" else None
+        context["link"] = (
+            portal_url_if_known("portal.order", number=context["order"].number)
+            if whom == "contact"
+            else None
+        )
         subject = str(SUBJECTS[whom]) % {
             "number": context["order"].number,
             "shop": context["shop"],
@@ -516,15 +521,3 @@ def _write_mail(session: Session, whom: str, to: str, language: str, **context) 
         )
     outbox.write(session, SEND_MAIL, [to], subject, text, html)
     return subject, text
-
-
-def _order_link(order: SalesOrder) -> str | None:
-    """The order's page in the portal, when an address can be made (a request, or PORTAL_URL
-    with a server name); a mail written by a job without either goes without the link."""
-    from app.mails import portal_url
-
-    try:
-        return portal_url("portal.order", number=order.number)
-    except (RuntimeError, BuildError):
-        current_app.logger.debug("no portal address for order %s's mail", order.number)
-        return None

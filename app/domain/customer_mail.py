@@ -20,8 +20,8 @@ from app.domain.timeline import add_attachment, note_email
 from app.domain.uploads import StoredFile
 from app.generated.models import Customer
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 
-SEND_MAIL = "app.jobs.mail:send_mail"
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li",
     "a", "h2", "h3", "blockquote", "hr",

@@ -8,19 +8,18 @@ shows the order as it was when the desk moved it.
 
 from __future__ import annotations
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
-from werkzeug.routing import BuildError
 
 from app.domain.accounts import recipient_language
 from app.domain.mail_texts import seller_wording
 from app.domain.timeline import note_email
 from app.generated.models import SalesOrder
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 
-SEND_MAIL = "app.jobs.mail:send_mail"
 SUBJECTS = {
     "confirmed": _l("Your order %(number)s is confirmed"),
     "shipped": _l("Your order %(number)s has been shipped"),
@@ -31,7 +30,7 @@ def write_order_mail(session: Session, order: SalesOrder, status: str) -> bool:
     """Write the mail for `order` reaching `status` ('confirmed' or 'shipped') to the buyer who
     placed it, to the outbox; False when there is nobody to write to (an order entered in the
     back office, a contact since removed or without an address)."""
-    from app.mails import default_language, shop_name
+    from app.mails import default_language, portal_url_if_known, shop_name
 
     contact = order.contact
     if contact is None or not contact.email:
@@ -43,7 +42,7 @@ def write_order_mail(session: Session, order: SalesOrder, status: str) -> bool:
         "name": contact.first_name,
         "company": order.customer.name,
         "lines": sorted(order.lines, key=lambda line: line.id),
-        "link": _order_link(order),
+        "link": portal_url_if_known("portal.order", number=order.number),
     }
     with force_locale(language):
         subject = str(SUBJECTS[status]) % {"number": order.number, "shop": context["shop"]}
@@ -53,14 +52,3 @@ def write_order_mail(session: Session, order: SalesOrder, status: str) -> bool:
     outbox.write(session, SEND_MAIL, [contact.email], subject, text, html)
     note_email(session, order.customer, [contact.email], subject, text)
     return True
-
-
-def _order_link(order: SalesOrder) -> str | None:
-    """The order's page in the portal, when an address can be made (see checkout's)."""
-    from app.mails import portal_url
-
-    try:
-        return portal_url("portal.order", number=order.number)
-    except (RuntimeError, BuildError):
-        current_app.logger.debug("no portal address for order %s's mail", order.number)
-        return None

@@ -10,24 +10,22 @@ from __future__ import annotations
 import datetime
 
 import sqlalchemy as sa
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
-from werkzeug.routing import BuildError
 
 from app.domain.accounts import log_event
 from app.generated.models import Contact, Customer, SupportRequest
 from app.jobs import outbox
-
-SEND_MAIL = "app.jobs.mail:send_mail"
+from app.jobs.mail import SEND_MAIL
 
 
 def open_support_request(
     session: Session, contact: Contact, customer: Customer, subject: str, message: str
 ) -> SupportRequest:
     """Keep the contact's question for `customer`, note it on the timeline and tell the staff."""
-    from app.mails import default_language, shop_name, staff_addresses
+    from app.mails import default_language, portal_url_if_known, shop_name, staff_addresses
 
     request = SupportRequest(
         customer=customer,
@@ -59,7 +57,7 @@ def open_support_request(
             "request": request,
             "company": customer.name,
             "contact": contact,
-            "link": _record_link(customer),
+            "link": portal_url_if_known("CustomerView.show", pk=customer.id),
         }
         with force_locale(language):
             title = _("Support request from %(company)s: %(subject)s", company=customer.name,
@@ -78,14 +76,3 @@ def support_requests_of(session: Session, contact: Contact, customer: Customer):
         .where(SupportRequest.contact_id == contact.id, SupportRequest.customer_id == customer.id)
         .order_by(SupportRequest.created_at.desc(), SupportRequest.id.desc())
     ).all()
-
-
-def _record_link(customer: Customer) -> str | None:
-    """The customer's record in the back office, when an address can be made."""
-    from app.mails import portal_url
-
-    try:
-        return portal_url("CustomerView.show", pk=customer.id)
-    except (RuntimeError, BuildError):
-        current_app.logger.debug("no back-office address for customer %s", customer.id)
-        return None

@@ -8,6 +8,9 @@ from app.domain.uploads import stored_file, stored_path
 from app.extensions import mail
 from app.jobs.queue import job
 
+# How outbox entries name this job (app/jobs/outbox.py): every mail the application writes.
+SEND_MAIL = "app.jobs.mail:send_mail"
+
 
 @job
 def send_mail(

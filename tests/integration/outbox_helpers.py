@@ -20,7 +20,6 @@ from app.jobs.queue import rq_queue
 from tests.conftest import TEST_REDIS_URL
 from tests.mailbox import Mailbox, serving
 
-SEND_MAIL = "app.jobs.mail:send_mail"
 REDIS_URL = TEST_REDIS_URL  # this xdist worker's Redis database (tests/conftest.py)
 needs_redis = pytest.mark.skipif(not REDIS_URL, reason="TEST_REDIS_URL is not set")
 

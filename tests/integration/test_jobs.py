@@ -21,6 +21,7 @@ from flask_migrate import upgrade
 from app.extensions import db
 from app.generated.models import CustomerGroup, OutboxEntry
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 from app.jobs.queue import rq_queue
 from tests.conftest import TEST_REDIS_URL, make_app
 
@@ -32,9 +33,6 @@ def needs_redis(test):
     return pytest.mark.redis(
         pytest.mark.skipif(not REDIS_URL, reason="TEST_REDIS_URL is not set")(test)
     )
-
-
-SEND_MAIL = "app.jobs.mail:send_mail"
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,9 @@ import sqlalchemy as sa
 
 from app.generated.models import CustomerGroup, OutboxEntry
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 from app.jobs.relay import Relayed, relay_pending, start_background_relay
 from tests.integration.outbox_helpers import (
-    SEND_MAIL,
     entries,
     make_due,
     seconds_until,

@@ -15,11 +15,11 @@ import pytest
 
 from app.generated.models import CustomerGroup, SalesOrder
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 from app.jobs.queue import rq_queue
 from app.jobs.relay import relay_pending
 from tests.integration.outbox_helpers import (
     REDIS_URL,
-    SEND_MAIL,
     RedisServer,
     entries,
     make_due,

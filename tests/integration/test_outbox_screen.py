@@ -13,10 +13,10 @@ import pytest
 
 from app.extensions import db
 from app.generated.models import OutboxEntry
+from app.jobs.mail import SEND_MAIL
 from tests.conftest import csrf_token
 from tests.integration.outbox_helpers import (
     REDIS_URL,
-    SEND_MAIL,
     entries,
     needs_redis,
     statuses,
