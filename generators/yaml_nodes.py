@@ -262,7 +262,7 @@ def _quote_hint(node: yaml.Node) -> str:
     """For a plain scalar that YAML read as a number, boolean or date where text was wanted."""
     if (
         isinstance(node, yaml.ScalarNode)
-        and node.style is None
+        and not node.style  # plain: None from PyYAML, "" from libyaml
         and node.value
         and not node.tag.endswith(":null")
     ):

@@ -197,7 +197,15 @@ def backend_app(request, tmp_path_factory):
     instance = tmp_path_factory.mktemp(f"instance-{request.param}")
     with app_on_new_database(request.param, instance, "test") as app:
         prepare_database(app)
-        yield app
+        # This app, the modules and Babel's data live as long as the worker (or this backend's
+        # turn): out of the cycle collector's way, each collection after a test that built
+        # apps (pytest_runtest_teardown) walks only what the tests made since.
+        gc.collect()
+        gc.freeze()
+        try:
+            yield app
+        finally:
+            gc.unfreeze()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from marshmallow import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.backoffice import exports
+from app.backoffice.api_schemas import NamedColumnsSchemaConverter
 from app.backoffice.uniqueness import unique_conflicts
 from app.domain.checks import merged
 from app.domain.deletion import records_in_the_way
@@ -378,6 +379,7 @@ class BackOfficeRestApi(ModelRestApi):
 
     entity = ""
     allow_browser_login = False
+    model2schemaconverter = NamedColumnsSchemaConverter
     record_checks: tuple = ()
     singleton = False
     current_user_fields: tuple = ()

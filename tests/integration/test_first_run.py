@@ -1,10 +1,13 @@
 """The first start of the embedded default (`python run.py`), and the commands run at deploy.
 
-Each test starts from an empty SQLite file of its own: a first run is about an empty database.
+A first run is made on an empty SQLite file, once per kind (with and without the demo data);
+the tests that change the database work on a copy of it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -33,38 +36,57 @@ def no_admin_settings(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
+def _first_run(instance: Path, **environment: str) -> tuple[str, str]:
+    """A first run on an empty database under `instance`: the database's path and what it printed.
+
+    Made once per module and copied by the tests that change it: a first run (migrations, the
+    security sync, the demo data) is the slowest thing the suite does."""
+    path = instance / "portal.sqlite3"
+    app = make_app(instance, f"sqlite:///{path}")
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as monkeypatch, contextlib.redirect_stdout(printed):
+        for name in ("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_EMAIL", "DEMO_DATA"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        run.prepare(app)
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    return str(path), printed.getvalue()
+
+
+@pytest.fixture(scope="module")
+def first_run_database(tmp_path_factory) -> tuple[str, str]:
+    """A database as the first run leaves it without demo data, and what that run printed."""
+    return _first_run(tmp_path_factory.mktemp("first-run"), DEMO_DATA="0")
+
+
+@pytest.fixture(scope="module")
+def demo_first_run(tmp_path_factory) -> tuple[str, str]:
+    """A database as the first run leaves it with the demo data, and what that run printed."""
+    return _first_run(tmp_path_factory.mktemp("demo-first-run"))
+
+
+def app_on_copy(database: str, folder: Path):
+    shutil.copy(database, folder / "portal.sqlite3")
+    return make_app(folder, f"sqlite:///{folder / 'portal.sqlite3'}")
+
+
 @pytest.fixture
-def fresh_app(tmp_path):
-    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'portal.sqlite3'}")
+def prepared_app(first_run_database, tmp_path):
+    """An app on a copy of a database that has been through its first run (no demo data)."""
+    app = app_on_copy(first_run_database[0], tmp_path)
     yield app
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
 
 
-@pytest.fixture(scope="module")
-def first_run_database(tmp_path_factory) -> str:
-    """A database as the first run leaves it without demo data, made once and copied per test."""
-    instance = tmp_path_factory.mktemp("first-run")
-    path = instance / "portal.sqlite3"
-    app = make_app(instance, f"sqlite:///{path}")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("DEMO_DATA", "0")
-        for name in ("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_EMAIL"):
-            monkeypatch.delenv(name, raising=False)
-        run.prepare(app)
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    return str(path)
-
-
 @pytest.fixture
-def prepared_app(first_run_database, tmp_path, capsys):
-    """An app on a copy of a database that has been through its first run (no demo data)."""
-    capsys.readouterr()  # the template's first run printed its password: not this test's
-    shutil.copy(first_run_database, tmp_path / "portal.sqlite3")
-    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'portal.sqlite3'}")
+def demo_app(demo_first_run, tmp_path):
+    """An app on a copy of a database that has been through its first run with the demo data."""
+    app = app_on_copy(demo_first_run[0], tmp_path)
     yield app
     with app.app_context():
         db.session.remove()
@@ -93,63 +115,57 @@ def printed_passwords(output: str) -> list[tuple[str, str]]:
 
 
 def test_first_run_creates_the_admin_prints_the_password_once_and_loads_demo_data(
-    fresh_app, capsys
+    demo_first_run, demo_app
 ):
-    run.prepare(fresh_app)
-    output = capsys.readouterr().out
+    output = demo_first_run[1]
 
     [(username, password)] = printed_passwords(output)
     assert username == "admin"
     assert output.count(password) == 1, "the generated password is printed once only"
     assert len(password) >= 12
-    assert admins(fresh_app) == ["admin"]
+    assert admins(demo_app) == ["admin"]
 
-    counts = row_counts(fresh_app)
+    counts = row_counts(demo_app)
     assert counts["customer"] == len(demo.CUSTOMERS) > 0
     assert counts["article"] == len(demo.ARTICLES)
     assert counts["family"] == len(demo.FAMILIES)
 
 
-def test_second_run_prints_no_password_and_duplicates_nothing(fresh_app, capsys):
-    run.prepare(fresh_app)
-    capsys.readouterr()
-    before = row_counts(fresh_app)
+def test_second_run_prints_no_password_and_duplicates_nothing(demo_app, capsys):
+    before = row_counts(demo_app)
 
-    run.prepare(fresh_app)
+    run.prepare(demo_app)
     output = capsys.readouterr().out
 
     assert printed_passwords(output) == []
     assert "Administrator created" not in output
-    assert row_counts(fresh_app) == before
+    assert row_counts(demo_app) == before
 
 
-def test_admin_password_from_the_environment_is_used_and_never_printed(
-    fresh_app, capsys, monkeypatch
-):
+def test_admin_password_from_the_environment_is_used_and_never_printed(tmp_path):
     chosen = "Chosen-Admin-Pass-42"
-    monkeypatch.setenv("ADMIN_USERNAME", "boss")
-    monkeypatch.setenv("ADMIN_PASSWORD", chosen)
-    run.prepare(fresh_app)
-    output = capsys.readouterr().out
+    # Without the demo data: what is checked here is the administrator, and the demo is slow.
+    database, output = _first_run(
+        tmp_path, ADMIN_USERNAME="boss", ADMIN_PASSWORD=chosen, DEMO_DATA="0"
+    )
+    app = make_app(tmp_path, f"sqlite:///{database}")
 
     assert chosen not in output
     assert "Log in as: boss / (the ADMIN_PASSWORD you set)" in output
-    assert admins(fresh_app) == ["boss"]
-    with fresh_app.app_context():
-        assert fresh_app.appbuilder.sm.auth_user_db("boss", chosen) is not None
+    assert admins(app) == ["boss"]
+    with app.app_context():
+        assert app.appbuilder.sm.auth_user_db("boss", chosen) is not None
+        db.engine.dispose()
 
 
-def test_demo_data_can_be_left_out_of_the_first_run(fresh_app, capsys, monkeypatch):
-    monkeypatch.setenv("DEMO_DATA", "0")
-    run.prepare(fresh_app)
-    assert printed_passwords(capsys.readouterr().out)
-    assert row_counts(fresh_app)["customer"] == 0
+def test_demo_data_can_be_left_out_of_the_first_run(first_run_database, prepared_app):
+    assert printed_passwords(first_run_database[1])
+    assert row_counts(prepared_app)["customer"] == 0
 
 
-def test_admin_can_log_in_with_the_printed_password(fresh_app, capsys):
-    run.prepare(fresh_app)
-    [(username, password)] = printed_passwords(capsys.readouterr().out)
-    client = fresh_app.test_client()
+def test_admin_can_log_in_with_the_printed_password(demo_first_run, demo_app):
+    [(username, password)] = printed_passwords(demo_first_run[1])
+    client = demo_app.test_client()
     auth = Auth(client)
 
     refused = auth.login(username, password + "x")
@@ -206,14 +222,13 @@ def test_flask_users_create_admin_does_nothing_once_an_admin_exists(prepared_app
     assert admins(prepared_app) == ["admin"]
 
 
-def test_the_wsgi_module_serves_the_migrated_app_with_its_start_up_frozen(tmp_path):
+def test_the_wsgi_module_serves_the_migrated_app_with_its_start_up_frozen(
+    first_run_database, tmp_path
+):
     """What gunicorn loads (README: `gunicorn 'app.wsgi:application'`), in a process of its own:
     importing it here would freeze this test process's objects for good."""
     database = tmp_path / "portal.sqlite3"
-    app = make_app(tmp_path, f"sqlite:///{database}")
-    run.prepare(app)
-    with app.app_context():
-        db.engine.dispose()
+    shutil.copy(first_run_database[0], database)
     script = (
         "import gc, app.wsgi as w; "
         "print(gc.get_freeze_count() > 0, "
