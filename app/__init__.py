@@ -7,6 +7,7 @@ import os
 import secrets
 from pathlib import Path
 
+import sqlalchemy as sa
 from flask import Flask, send_from_directory
 from flask_appbuilder import AppBuilder
 from flask_wtf.csrf import CSRFProtect
@@ -58,6 +59,7 @@ def create_app(config: str | None = None, **overrides) -> Flask:
     # every app ever built (its blueprints -> views -> AppBuilder -> models) alive for good.
     CSRFProtect(app)
     db.init_app(app)
+    _tune_sqlite(app)
     mail.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
 
@@ -99,6 +101,22 @@ def _register_template_filters(app: Flask) -> None:
     app.jinja_env.globals["get_locale"] = get_locale
     app.add_template_filter(lambda day: format_date(day) if day else "", "date_text")
     app.add_template_filter(lambda n: format_decimal(n) if n is not None else "", "format_decimal")
+
+
+def _tune_sqlite(app: Flask) -> None:
+    """SQLITE_PRAGMAS on every new connection to an SQLite database (see config/default.py)."""
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "sqlite" or not app.config.get("SQLITE_PRAGMAS"):
+        return
+    pragmas = [f"PRAGMA {name} = {value}" for name, value in app.config["SQLITE_PRAGMAS"].items()]
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        for pragma in pragmas:
+            cursor.execute(pragma)
+        cursor.close()
 
 
 def _instance_secret_key(instance: Path) -> str:

@@ -18,6 +18,10 @@ SQLALCHEMY_DATABASE_URI = os.environ.get(
     "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'portal.sqlite3'}"
 )
 SQLALCHEMY_TRACK_MODIFICATIONS = False
+# The embedded default's SQLite: write-ahead logging, so that pages go on reading while a job (an
+# import, the outbox relay) writes; a commit is synced at checkpoints only (NORMAL: a power cut
+# may lose the last commits, never corrupt the file). Ignored on other databases.
+SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "NORMAL"}
 REDIS_URL = os.environ.get("REDIS_URL", "")
 RQ_QUEUE = os.environ.get("RQ_QUEUE", "portal")
 

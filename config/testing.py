@@ -10,5 +10,7 @@ RATELIMIT_ENABLED = False
 AUTH_RATE_LIMITED = False
 MAIL_SUPPRESS_SEND = True
 REDIS_URL = ""
+# Test databases are thrown away: no commit waits for the disk.
+SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "OFF"}
 # Tests relay by hand; no thread relays behind their back.
 OUTBOX_RELAY_EVERY = 0
