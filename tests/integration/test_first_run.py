@@ -249,3 +249,10 @@ def test_the_wsgi_module_serves_the_migrated_app_with_its_start_up_frozen(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "200"]
+
+
+def test_the_embedded_database_keeps_a_write_ahead_log_so_pages_read_while_jobs_write(
+    prepared_app,
+):
+    with prepared_app.app_context(), db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
