@@ -74,6 +74,9 @@ def create_app(config: str | None = None, **overrides) -> Flask:
         from app.backoffice import register_screens
 
         register_screens(appbuilder)
+        from app.locale import init_locale
+
+        init_locale(app, appbuilder)
 
     from app.portal import bp as portal_blueprint
 
