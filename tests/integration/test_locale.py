@@ -150,3 +150,33 @@ def test_the_apis_language_argument_still_picks_the_language_of_one_call(app):
         assert str(get_locale()) == "nl"
     with app.test_request_context("/api/v1/customer/?_l_=xx", headers={"Accept-Language": "fr"}):
         assert str(get_locale()) == "fr"
+
+
+def test_article_and_family_names_follow_the_contacts_language_or_fall_back(app):
+    """A name entered in French shows to a French contact; a Dutch contact, with no Dutch name
+    entered, reads the default language's. The weight is written the language's way too."""
+    from app.generated.models import Article, ArticleTranslation, Family, FamilyTranslation
+    from tests.shop import BUYER, OTHER_BUYER, make_shop
+
+    shop = make_shop(app)
+    article_id = shop.articles["NOV-001"]
+    with app.app_context():
+        article = db.session.get(Article, article_id)
+        article.translations["fr"] = ArticleTranslation(language="fr", name="Le Long Hiver")
+        family = db.session.get(Family, article.family_id)
+        family.translations["fr"] = FamilyTranslation(language="fr", name="Romans")
+        for email, language in ((BUYER, "fr"), (OTHER_BUYER, "nl")):
+            contact = db.session.scalars(sa.select(Contact).where(Contact.email == email)).one()
+            contact.language = language
+        db.session.commit()
+
+    french, dutch = app.test_client(), app.test_client()
+    portal_login(french, BUYER)
+    portal_login(dutch, OTHER_BUYER)
+    in_french = text(french.get(f"/portal/article/{article_id}"))
+    in_dutch = text(dutch.get(f"/portal/article/{article_id}"))
+    assert "Le Long Hiver" in in_french and "Romans" in in_french
+    assert "0,4\u202fkg" in in_french
+    assert "The Long Winter" in in_dutch and "Novels" in in_dutch
+    assert "Le Long Hiver" not in in_dutch and "Romans" not in in_dutch
+    assert "0,4 kg" in in_dutch
