@@ -180,3 +180,26 @@ def test_article_and_family_names_follow_the_contacts_language_or_fall_back(app)
     assert "The Long Winter" in in_dutch and "Novels" in in_dutch
     assert "Le Long Hiver" not in in_dutch and "Romans" not in in_dutch
     assert "0,4 kg" in in_dutch
+
+
+def test_on_the_back_office_login_page_the_switcher_changes_only_the_session(app, client):
+    token = csrf_token(client, "/login/")
+    response = client.post("/lang/nl", data={"csrf_token": token, "next": "/login/"})
+    assert response.headers["Location"].endswith("/login/")
+    with client.session_transaction() as session:
+        assert session["locale"] == "nl"
+    assert read(app, lambda: db.session.scalar(sa.select(sa.func.count(UserPreference.id)))) == 0
+
+
+def test_the_language_is_negotiated_once_per_request_until_a_switcher_refreshes_it(app):
+    from flask import session
+    from flask_babel import get_locale
+
+    from app.locale import remember_choice
+
+    with app.test_request_context("/portal/login", headers={"Accept-Language": "fr"}):
+        assert str(get_locale()) == "fr"
+        session["locale"] = "de"
+        assert str(get_locale()) == "fr"  # Flask-Babel keeps the request's answer
+        remember_choice("de")
+        assert str(get_locale()) == "de"
