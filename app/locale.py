@@ -14,6 +14,7 @@ staff. The GET route stays registered by FAB, answering 405.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, has_request_context, redirect, request, session
@@ -47,13 +48,14 @@ def select_locale() -> str | None:
     explicit = request.args.get(API_LANGUAGE_ARGUMENT)
     if explicit not in available:
         explicit = session.get(CHOSEN_LANGUAGE)
-    saved, customer = _saved_languages()
+    # Asked only when the steps before found nothing (a query each, at most once a request).
+    saved_languages = functools.cache(_saved_languages)
     return negotiated_language(
         explicit=explicit,
-        saved=saved,
-        customer=customer,
+        saved=lambda: saved_languages()[0],
+        customer=lambda: saved_languages()[1],
         accepted=request.accept_languages,
-        default=_shop_language(),
+        default=_shop_language,
         available=available,
     )
 
@@ -73,6 +75,9 @@ def _saved_languages() -> tuple[str | None, str | None]:
     if "contact" in g and g.contact is not None:
         # A portal page: the contact and the establishment chosen in the header.
         return g.contact.language, g.customer.language if g.customer is not None else None
+    if is_staff(user):
+        # (Its roles are loaded already, for the permission checks.)
+        return staff_language(db.session, user), None
     contact = contact_of(db.session, user)
     if contact is not None:
         from app.portal import CHOSEN_CUSTOMER
@@ -83,8 +88,6 @@ def _saved_languages() -> tuple[str | None, str | None]:
             customers[0] if customers else None,
         )
         return contact.language, customer.language if customer is not None else None
-    if is_staff(user):
-        return staff_language(db.session, user), None
     return None, None
 
 

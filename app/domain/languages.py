@@ -8,7 +8,7 @@ language (app.domain.accounts.recipient_language).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla.models import User
@@ -16,13 +16,17 @@ from sqlalchemy.orm import Session
 
 from app.generated.models import UserPreference
 
+# A value, or a function giving it, called only when the steps before it found nothing: a page
+# whose user picked a language then asks the database nothing.
+Choice = str | None | Callable[[], str | None]
+
 
 def negotiated_language(
-    explicit: str | None,
-    saved: str | None,
-    customer: str | None,
+    explicit: Choice,
+    saved: Choice,
+    customer: Choice,
     accepted: Iterable[tuple[str, float]],
-    default: str,
+    default: str | Callable[[], str],
     available: Collection[str],
 ) -> str:
     """The language of a page, the first of these that the portal offers (`available`):
@@ -38,14 +42,16 @@ def negotiated_language(
        every other one falls back to).
 
     A value the portal does not offer (a language since removed, a typed URL argument) is
-    skipped rather than trusted, so a stale saved choice cannot break the page.
+    skipped rather than trusted, so a stale saved choice cannot break the page. Each input but
+    `accepted` and `available` may be a function, called only when it is needed.
     """
     offered = {code.lower(): code for code in available}
     for choice in (explicit, saved, customer):
+        choice = choice() if callable(choice) else choice
         if choice and choice.lower() in offered:
             return offered[choice.lower()]
     found = best_accepted_language(accepted, offered)
-    return found or default
+    return found or (default() if callable(default) else default)
 
 
 def best_accepted_language(

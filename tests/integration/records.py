@@ -184,7 +184,7 @@ def make_row(session, entity: Entity | str, **values):
     for field in _required_users(entity):
         # A record that must belong to a user (a user's preferences, one per user): a login
         # of its own, removed with the test's other users.
-        data.setdefault(field.name, _new_user(session, serial))
+        data.setdefault(field.name, new_user(session, serial))
     row = model_class(entity)(**data)
     session.add(row)
     session.flush()
@@ -199,7 +199,8 @@ def _required_users(entity: Entity) -> list[Field]:
     ]
 
 
-def _new_user(session, serial: int) -> User:
+def new_user(session, serial: int) -> User:
+    """A login of its own for a record that must belong to one user (a user's preferences)."""
     now = dt.datetime.now()
     login = User(
         username=f"someone{serial}",
@@ -211,6 +212,7 @@ def _new_user(session, serial: int) -> User:
         changed_on=now,
     )
     session.add(login)
+    session.flush()
     return login
 
 

@@ -52,3 +52,21 @@ def test_a_language_the_portal_no_longer_offers_is_skipped():
 def test_codes_are_matched_whatever_their_case():
     assert language("FR") == "fr"
     assert language(accepted=[("NL_be", 1.0)]) == "nl"
+
+
+def test_later_inputs_are_asked_only_when_the_earlier_ones_found_nothing():
+    """The web layer passes its database questions as functions: a user who picked a language
+    costs no query for their saved one, their customer's or the shop's default."""
+    asked = []
+
+    def ask(name, answer=None):
+        return lambda: asked.append(name) or answer
+
+    chosen = negotiated_language(
+        "fr", ask("saved"), ask("customer"), [], ask("default", "en"), OFFERED
+    )
+    assert (chosen, asked) == ("fr", [])
+    chosen = negotiated_language(
+        None, ask("saved"), ask("customer", "de"), [], ask("default", "en"), OFFERED
+    )
+    assert (chosen, asked) == ("de", ["saved", "customer"])
