@@ -115,7 +115,7 @@ class LanguageSwitchView(BaseView):
     @expose("/<string:locale>", methods=["POST"])
     def choose(self, locale: str):
         if locale not in current_app.config["LANGUAGES"]:
-            abort(404, description="Language not offered.")
+            abort(404)
         remember_choice(locale)
         user = g.get("user")
         if user is not None and user.is_authenticated and is_staff(user):
