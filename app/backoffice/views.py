@@ -71,6 +71,24 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+YES, NO = _l("Yes"), _l("No")
+
+
+def shown_value(value):
+    """A value of a list or a record as the screen shows it, where the model gives no formatter.
+
+    Flask-AppBuilder prints the Python value: "None" for an empty field, "True"/"False" for a
+    flag and "[<Contact 7>]" for a many-relation, English (and Python) whatever the language.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in value)
+    return value
+
+
 SAVE_REFUSED = _l("The record could not be saved: it conflicts with another record.")
 
 
@@ -122,6 +140,27 @@ class BackOfficeModelView(ModelView):
         datamodel = cls.__dict__.get("datamodel")
         if type(datamodel) is SQLAInterface:
             cls.datamodel = ScreenInterface(datamodel.obj)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Every column shown without a formatter of the model's gets `shown_value`.
+        shown = [*self.list_columns, *self.show_columns]
+        for _title, fieldset in self.show_fieldsets or ():
+            shown += fieldset.get("fields", [])
+        self.formatters_columns = {
+            **{column: shown_value for column in shown},
+            **(self.formatters_columns or {}),
+        }
+        # A record shows a form's own field (a translation: "Name (French)") under that field's
+        # label; Flask-AppBuilder labels only the model's columns and would print "None".
+        form_labels = {
+            column: field.kwargs.get("label") or (field.args[0] if field.args else None)
+            for column, field in (self.add_form_extra_fields or {}).items()
+        }
+        self.label_columns = {
+            **{column: label for column, label in form_labels.items() if label is not None},
+            **{column: label for column, label in self.label_columns.items() if label},
+        }
 
     def process_form(self, form, is_created):
         """A blank input means no value: store NULL, not ''.
