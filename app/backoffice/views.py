@@ -14,14 +14,21 @@ from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.mixins import FileColumn, ImageColumn
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
+from flask_appbuilder.upload import (
+    BS3FileUploadFieldWidget,
+    BS3ImageUploadFieldWidget,
+    FileUploadField,
+    ImageUploadField,
+)
 from flask_appbuilder.urltools import get_filter_args, get_order_args
 from flask_appbuilder.validators import Unique
 from flask_appbuilder.views import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from marshmallow import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
+from wtforms.fields.core import UnboundField
 
 from app.backoffice import exports
 from app.backoffice.uniqueness import unique_conflicts
@@ -87,6 +94,31 @@ def shown_value(value):
     if isinstance(value, list | tuple | set):
         return ", ".join(str(item) for item in value)
     return value
+
+
+class _DeleteInTheUsersLanguage:
+    """Flask-AppBuilder's upload inputs write "Delete" beside a stored file in English."""
+
+    def __call__(self, field, **kwargs):
+        html = str(super().__call__(field, **kwargs))
+        return Markup(html.replace(">Delete</input>", f">{escape(_('Delete'))}</input>"))
+
+
+class FileInput(_DeleteInTheUsersLanguage, BS3FileUploadFieldWidget):
+    pass
+
+
+class ImageInput(_DeleteInTheUsersLanguage, BS3ImageUploadFieldWidget):
+    pass
+
+
+UPLOAD_INPUTS = {FileUploadField: FileInput(), ImageUploadField: ImageInput()}
+
+
+def _translated_upload_inputs(form_class) -> None:
+    for field in vars(form_class).values():
+        if isinstance(field, UnboundField) and field.field_class in UPLOAD_INPUTS:
+            field.kwargs["widget"] = UPLOAD_INPUTS[field.field_class]
 
 
 SAVE_REFUSED = _l("The record could not be saved: it conflicts with another record.")
@@ -316,6 +348,8 @@ class BackOfficeModelView(ModelView):
             name: list(validators) for name, validators in (self.validators_columns or {}).items()
         }
         super()._init_forms()
+        for form_class in (self.add_form, self.edit_form):
+            _translated_upload_inputs(form_class)
         self.add_form = _checking_records(self.add_form, self)
         self.edit_form = _checking_records(self.edit_form, self)
 

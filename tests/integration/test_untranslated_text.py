@@ -367,6 +367,10 @@ BACKOFFICE_ENTITIES = [
     "sales_order",
     "mail_text",
     "portal_settings",
+    "address",
+    "promotion",
+    "access_request",
+    "document",
 ]
 
 
