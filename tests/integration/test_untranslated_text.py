@@ -59,11 +59,10 @@ MARKER_LANGUAGE = "cy"
 MARK_OPEN, MARK_CLOSE = "\u207d", "\u207e"  # ⁽ ⁾
 MARKED = re.compile(f"{MARK_OPEN}[^{MARK_OPEN}{MARK_CLOSE}]*{MARK_CLOSE}")
 
-# Words shown untranslated on purpose. Keep it short, and say why.
 # Words shown untranslated on purpose, each with its reason. None is needed today: the shop's
-# name and every record's text are data (read from the database below), Babel writes dates,
-# numbers, currencies, countries and languages in the marker language itself, and WTForms
-# translates its own messages. Add a word here only when no catalogue can translate it.
+# name, the back office's (APP_NAME) and every record's text are data (`Data` below), Babel
+# writes dates, numbers, currencies, countries and languages in the marker language itself, and
+# WTForms translates its own messages. Add a word only when no catalogue can translate it.
 ALLOWED_WORDS: frozenset[str] = frozenset()
 
 
@@ -188,11 +187,12 @@ NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|/\S*|\S*\d\S*")
 
 
 class Data:
-    """Every text stored in the database, but choices (statuses, kinds): their labels are
-    translated on screen, so a raw value shown is a leak."""
+    """The texts a page may show untranslated: every text stored in the database (but choices,
+    such as statuses: their labels are translated on screen, so a raw value shown is a leak),
+    the names Babel writes in the marker language, and WTForms' own translated messages."""
 
     def __init__(self, app):
-        self.values: set[str] = set()
+        values: set[str] = set()
         with app.app_context():
             for table in Model.metadata.sorted_tables:
                 columns = [
@@ -200,43 +200,60 @@ class Data:
                     for c in table.columns
                     if isinstance(c.type, (sa.String, sa.Text)) and not isinstance(c.type, sa.Enum)
                 ]
-                if not columns or table.name == "outbox_entry":
+                if not columns or table.name == "outbox_entry":  # mails: what the test reads
                     continue
                 for row in db.session.execute(sa.select(*columns)):
-                    self.values.update(str(v).strip() for v in row if v)
+                    values.update(str(v) for v in row if v)
             db.session.remove()
         # WTForms translates its own messages ("This field is required."), in every language
         # we ship as in the marker language.
-        self.values |= {
-            str(text) for text in get_translations([MARKER_LANGUAGE])._catalog.values() if text
-        }
-        self.words = {w for value in self.values for w in WORD.findall(value)}
+        values |= {str(text) for text in get_translations([MARKER_LANGUAGE])._catalog.values()}
+        # Babel's names in the marker language: months, days, countries, languages, currencies;
+        # and each language's name for itself, in the language switchers.
         locale = Locale.parse(MARKER_LANGUAGE)
-        self.words |= {
-            word
-            for names in (locale.months, locale.days)
-            for width in names["format"].values()
-            for name in width.values()
-            for word in WORD.findall(name)
-        }
-        # Babel's own names, in the marker language: countries, languages, currencies.
+        for names in (locale.months, locale.days):
+            values |= {name for width in names["format"].values() for name in width.values()}
         for names in (locale.territories, locale.languages, locale.currencies):
-            self.words |= {w for name in names.values() for w in WORD.findall(name)}
-        self.words |= {
-            w
-            for language in app.config["LANGUAGES"].values()
-            for w in WORD.findall(language["name"])
-        }
+            values |= set(names.values())
+        values |= {language["name"] for language in app.config["LANGUAGES"].values()}
+        # The back office's name (APP_NAME) is the operator's setting, as the shop's name is.
+        values.add(app.config["APP_NAME"])
+        # A text of several lines is shown a line at a time, too.
+        self.values = {line.strip() for v in values for line in [v, *v.splitlines()]} - {""}
+        # word -> the values holding it, to find which values a piece of a page may contain
+        self.holding: dict[str, set[str]] = {}
+        for value in self.values:
+            for word in set(WORD.findall(value)):
+                self.holding.setdefault(word, set()).add(value)
+
+
+def _words(text: str) -> set[str]:
+    """The words of `text` a reader would expect in their language (not one letter, a code, an
+    address or a number)."""
+    words = WORD.findall(NOT_WORDS.sub(" ", text))
+    return {w for w in words if len(w) > 1 and w not in ALLOWED_WORDS}
 
 
 def leaks(text: str, data: Data) -> list[str]:
-    """The pieces of `text` holding a word that is neither marked, nor data, nor allowed."""
+    """The pieces of `text` holding a word that is neither marked, nor data, nor allowed.
+
+    A piece may mix data and words ("Lyon, France"): the data values found in it are taken out
+    whole, so a word that only happens to occur in some record ("Order") still counts.
+    """
     found = []
     for piece in unmarked(text):
         if piece in data.values:
             continue
-        words = WORD.findall(NOT_WORDS.sub(" ", piece))
-        if any(w not in data.words and w not in ALLOWED_WORDS and len(w) > 1 for w in words):
+        words = _words(piece)
+        if words - data.holding.keys():
+            found.append(piece)
+            continue
+        rest = piece
+        candidates = {value for word in words for value in data.holding[word]}
+        for value in sorted(candidates, key=len, reverse=True):
+            if value in rest:
+                rest = rest.replace(value, "\n")
+        if _words(rest):
             found.append(piece)
     return found
 
@@ -413,13 +430,15 @@ def test_backoffice_screen_shows_only_translated_text(marker_app, staff_client, 
 
 def test_the_check_finds_english_outside_the_markers():
     data = Data.__new__(Data)
-    data.values, data.words = {"Lyon"}, {"Lyon"}
+    data.values, data.holding = {"Lyon", "Order placed"}, {"Lyon": {"Lyon"}}
+    data.holding |= {"Order": {"Order placed"}, "placed": {"Order placed"}}
     text = visible_text(
         f"<h1>{_marked('Cart')}</h1><p>Lyon</p><p>{_marked('Add ' + _marked('Customer'))}</p>"
         f"<button title='Remove line'>2</button><script>var a = 'code';</script>"
-        f"<p>{_marked('Total')}: 12,50 €</p><p>Checkout now</p>"
+        f"<p>{_marked('Total')}: 12,50 €</p><p>Checkout now</p><p>Lyon, France</p>"
+        f"<td>Order placed</td><td>Order</td>"
     )
-    assert leaks(text, data) == ["Remove line", "Checkout now"]
+    assert leaks(text, data) == ["Remove line", "Checkout now", "Lyon, France", "Order"]
 
 
 # -- forms, messages, mails and the PDF -------------------------------------------------------
