@@ -76,6 +76,9 @@ def create_app(config: str | None = None, **overrides) -> Flask:
         from app.backoffice import register_screens
 
         register_screens(appbuilder)
+        from app.locale import init_locale
+
+        init_locale(app, appbuilder)
 
     from app.portal import bp as portal_blueprint
 
@@ -93,14 +96,19 @@ def create_app(config: str | None = None, **overrides) -> Flask:
 
 
 def _register_template_filters(app: Flask) -> None:
-    from flask_babel import format_date, format_decimal, get_locale
+    """Values printed for the page's locale (app.backoffice.formatting): |money, |number,
+    |weight, |date_text, |datetime_text; |format_decimal is kept for older templates."""
+    from flask_babel import get_locale
 
-    from app.backoffice.formatting import money_text
+    from app.backoffice import formatting
 
-    app.add_template_filter(money_text, "money")
+    app.add_template_filter(formatting.money_text, "money")
+    app.add_template_filter(formatting.number_text, "number")
+    app.add_template_filter(formatting.number_text, "format_decimal")
+    app.add_template_filter(formatting.weight_text, "weight")
+    app.add_template_filter(formatting.date_text, "date_text")
+    app.add_template_filter(formatting.datetime_text, "datetime_text")
     app.jinja_env.globals["get_locale"] = get_locale
-    app.add_template_filter(lambda day: format_date(day) if day else "", "date_text")
-    app.add_template_filter(lambda n: format_decimal(n) if n is not None else "", "format_decimal")
 
 
 def _tune_sqlite(app: Flask) -> None:

@@ -26,6 +26,7 @@ from babel import Locale
 from flask import current_app
 
 from app.domain.accounts import login_account_for, set_password
+from app.domain.languages import staff_language
 from app.domain.translations import translated
 from app.extensions import db
 from app.generated.models import (
@@ -67,6 +68,7 @@ from app.generated.models import (
     ShippingRule,
     StockLevel,
     SupportRequest,
+    UserPreference,
     Warehouse,
 )
 from app.security_sync import sync_roles_and_permissions
@@ -102,6 +104,8 @@ STAFF = [
     ),
     ("marc.janssens", "Marc", "Janssens", "marc.janssens@lumiere-diffusion.example", "order_desk"),
 ]
+# The back office in their own language: what each chose in its language menu.
+STAFF_LANGUAGES = {"javier.morales": "es", "marc.janssens": "nl"}
 PORTAL_SETTINGS = {
     "shop_name": "Lumière Diffusion — trade portal",
     "skin": "custom",
@@ -2403,6 +2407,12 @@ def _records(staff: dict) -> dict[str, list]:
         for mail, language, subject, message in MAIL_TEXTS
     ]
     made["portal settings"] = _portal_settings(levels, warehouses) if not settings_saved else []
+    made["user preferences"] = [
+        UserPreference(user=staff[username], language=language)
+        for username, language in STAFF_LANGUAGES.items()
+        # A member of staff reused from before the demo keeps the language they chose.
+        if staff[username].id is None or staff_language(db.session, staff[username]) is None
+    ]
     return made
 
 

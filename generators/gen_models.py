@@ -138,7 +138,8 @@ def _relations(model: Model, entity: Entity) -> tuple[list[str], set[str]]:
         if field.type == "belongs_to":
             target_table = USER_TABLE if field.target == "user" else field.target
             fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ON_DELETE_SQL[field.on_delete]}")'
-            index = ", index=True" if field.index else ""
+            # A unique reference (one record per target: a one-to-one) is indexed by its constraint.
+            index = ", unique=True" if field.unique else ", index=True" if field.index else ""
             nullable = f"nullable={not field.required}"
             lines.append(f"    {field.name}_id = sa.Column(sa.Integer, {fk}, {nullable}{index})\n")
             target_class = "User" if field.target == "user" else class_name(field.target)

@@ -9,6 +9,16 @@ from generators.schema import Entity, Field, Model, class_name
 # Types whose form input is not what Flask-AppBuilder would derive from the column.
 CUSTOM_INPUTS = {"enum", "country", "language", "json", "time"}
 NOT_FILTERABLE = {"json", "image", "file", "time", "has_many", "many_to_many"}
+# Values lists and records show in the user's locale (app.backoffice.formatting): "1 234,56 €",
+# "1 234,5", "5 mars 2026". Whole numbers stay as stored: some are years or codes.
+FORMATTERS = {
+    "money": "money_text",
+    "decimal": "number_text",
+    "date": "date_text",
+    "datetime": "datetime_text",
+    "many_to_many": "names_text",
+}
+LOCALE_FORMATTED = ("money", "decimal", "date", "datetime")
 
 
 def row_scoped_entities(model: Model) -> set[str]:
@@ -199,7 +209,7 @@ def entity_module(model: Model, entity: Entity) -> str:
     if any(f.type == "enum" for f in fields.values()):
         imports.append("from app.backoffice.inputs import choice_label")
     formatting = sorted(
-        ({"money_text"} if any(f.type == "money" for f in fields.values()) else set())
+        {FORMATTERS[f.type] for f in fields.values() if f.type in LOCALE_FORMATTED}
         | ({"names_text"} if any(fields[n].type == "many_to_many" for n in list_columns) else set())
     )
     if formatting:
@@ -300,13 +310,12 @@ def entity_module(model: Model, entity: Entity) -> str:
         items = ", ".join(f"{lit(k)}: [{', '.join(v)}]" for k, v in validators.items())
         out.append(f"    validators_columns = {{{items}}}\n")
     shown_lists = [n for n in list_columns if fields[n].type == "many_to_many"]
-    formatter_names = {"money": "money_text", "many_to_many": "names_text"}
     formatters = [
         f"{lit(f.name)}: choice_label({entity.class_name}.{f.name.upper()}_CHOICES)"
         if f.type == "enum"
-        else f"{lit(f.name)}: {formatter_names[f.type]}"
+        else f"{lit(f.name)}: {FORMATTERS[f.type]}"
         for f in fields.values()
-        if f.type in ("enum", "money") or f.name in shown_lists
+        if f.type in ("enum", *LOCALE_FORMATTED) or f.name in shown_lists
     ]
     if formatters:
         out.append(f"    formatters_columns = {{{', '.join(formatters)}}}\n")

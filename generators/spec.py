@@ -58,7 +58,7 @@ TYPE_KEYS: dict[str, set[str]] = {
     "image": set(),
     "file": set(),
     "json": set(),
-    "belongs_to": {"target", "required", "index", "on_delete", "inverse", "default"},
+    "belongs_to": {"target", "required", "unique", "index", "on_delete", "inverse", "default"},
     "has_many": {"target", "inverse"},
     "many_to_many": {"target", "inverse"},
 }

@@ -1,15 +1,25 @@
-"""How the back office prints values: money with the shop's currency, in the user's locale."""
+"""How the portal and the back office print values, by Babel's rules for the page's locale.
+
+Money with the shop's currency ('1 234,56 €' in French, '€ 1.234,56' in Dutch), numbers,
+dates and weights: the same functions serve the generated lists (their `formatters_columns`),
+the templates (filters registered in app/__init__.py), mails and documents, which set the
+recipient's locale with `force_locale` first.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from flask import g
-from flask_babel import format_currency
+from babel.units import format_unit
+from flask import current_app, g, has_app_context
+from flask_babel import format_currency, format_date, format_datetime, format_decimal, get_locale
 from markupsafe import Markup, escape
 
 from app.domain.settings import shop_currency
 from app.extensions import db
+
+# Articles and orders keep their weight in kilograms (model.yaml: "Weight (kg)").
+WEIGHT_UNIT = "mass-kilogram"
 
 
 def current_currency() -> str:
@@ -26,6 +36,39 @@ def money_text(value) -> Markup | str:
     return escape(format_currency(Decimal(value), current_currency()))
 
 
+def number_text(value) -> str:
+    """'1 234,5' in French, '1.234,5' in German; blank for no value."""
+    if value is None or value == "":
+        return ""
+    return format_decimal(value)
+
+
+def weight_text(value) -> str:
+    """'1 234,5 kg' in French, '1.234,5 kg' in German: the unit placed and spaced as the
+    language writes it (Babel's units, from CLDR), not glued on in English fashion."""
+    if value is None or value == "":
+        return ""
+    return format_unit(Decimal(value), WEIGHT_UNIT, length="short", locale=_locale())
+
+
+def date_text(value) -> str:
+    """'5 mars 2026' in French, '05.03.2026' in German (Babel's medium date)."""
+    return format_date(value) if value else ""
+
+
+def datetime_text(value) -> str:
+    """'05/03/2026 15:04' in French: a short date and time, in the portal's time zone."""
+    return format_datetime(value, "short") if value else ""
+
+
 def names_text(records) -> Markup | str:
     """Related records by name, "Key account, School", not a Python list."""
     return escape(", ".join(sorted(str(record) for record in records or ())))
+
+
+def _locale():
+    """The page's (or the forced mail's) locale; the default one outside an application."""
+    locale = get_locale()
+    if locale is None:
+        return current_app.config["BABEL_DEFAULT_LOCALE"] if has_app_context() else "en"
+    return locale

@@ -22,10 +22,13 @@ from app.backoffice.views import BackOfficeModelView
 from app.extensions import db
 from app.generated.models import OutboxEntry
 from app.jobs import outbox
+from app.jobs.mail import SEND_MAIL
 
 # How much of the last error the list shows; the record shows all of it.
 ERROR_SHOWN = 120
 NO_SELECTION = _l("Select at least one entry to retry.")
+# What each job the application writes to the outbox does, in the seller's words.
+JOB_LABELS = {SEND_MAIL: _l("Send a mail")}
 
 
 class OutboxAdminView(BackOfficeModelView):
@@ -40,6 +43,7 @@ class OutboxAdminView(BackOfficeModelView):
         self.formatters_columns = {
             **self.formatters_columns,
             "status": lambda status: _status_badge(status, self.status_label(status)),
+            "job": lambda job: JOB_LABELS.get(job, job),
         }
 
     def _get_list_widget(self, filters, **kwargs):

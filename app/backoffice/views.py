@@ -14,14 +14,21 @@ from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.mixins import FileColumn, ImageColumn
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
+from flask_appbuilder.upload import (
+    BS3FileUploadFieldWidget,
+    BS3ImageUploadFieldWidget,
+    FileUploadField,
+    ImageUploadField,
+)
 from flask_appbuilder.urltools import get_filter_args, get_order_args
 from flask_appbuilder.validators import Unique
 from flask_appbuilder.views import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from marshmallow import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
+from wtforms.fields.core import UnboundField
 
 from app.backoffice import exports
 from app.backoffice.api_schemas import NamedColumnsSchemaConverter
@@ -70,6 +77,49 @@ def refusal_message(blocking: list[tuple[str, int]], labels: dict) -> str:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+YES, NO = _l("Yes"), _l("No")
+
+
+def shown_value(value):
+    """A value of a list or a record as the screen shows it, where the model gives no formatter.
+
+    Flask-AppBuilder prints the Python value: "None" for an empty field, "True"/"False" for a
+    flag and "[<Contact 7>]" for a many-relation, English (and Python) whatever the language.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in value)
+    return value
+
+
+class _DeleteInTheUsersLanguage:
+    """Flask-AppBuilder's upload inputs write "Delete" beside a stored file in English."""
+
+    def __call__(self, field, **kwargs):
+        html = str(super().__call__(field, **kwargs))
+        return Markup(html.replace(">Delete</input>", f">{escape(_('Delete'))}</input>"))
+
+
+class FileInput(_DeleteInTheUsersLanguage, BS3FileUploadFieldWidget):
+    pass
+
+
+class ImageInput(_DeleteInTheUsersLanguage, BS3ImageUploadFieldWidget):
+    pass
+
+
+UPLOAD_INPUTS = {FileUploadField: FileInput(), ImageUploadField: ImageInput()}
+
+
+def _translated_upload_inputs(form_class) -> None:
+    for field in vars(form_class).values():
+        if isinstance(field, UnboundField) and field.field_class in UPLOAD_INPUTS:
+            field.kwargs["widget"] = UPLOAD_INPUTS[field.field_class]
 
 
 SAVE_REFUSED = _l("The record could not be saved: it conflicts with another record.")
@@ -123,6 +173,27 @@ class BackOfficeModelView(ModelView):
         datamodel = cls.__dict__.get("datamodel")
         if type(datamodel) is SQLAInterface:
             cls.datamodel = ScreenInterface(datamodel.obj)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Every column shown without a formatter of the model's gets `shown_value`.
+        shown = [*self.list_columns, *self.show_columns]
+        for _title, fieldset in self.show_fieldsets or ():
+            shown += fieldset.get("fields", [])
+        self.formatters_columns = {
+            **{column: shown_value for column in shown},
+            **(self.formatters_columns or {}),
+        }
+        # A record shows a form's own field (a translation: "Name (French)") under that field's
+        # label; Flask-AppBuilder labels only the model's columns and would print "None".
+        form_labels = {
+            column: field.kwargs.get("label") or (field.args[0] if field.args else None)
+            for column, field in (self.add_form_extra_fields or {}).items()
+        }
+        self.label_columns = {
+            **{column: label for column, label in form_labels.items() if label is not None},
+            **{column: label for column, label in self.label_columns.items() if label},
+        }
 
     def process_form(self, form, is_created):
         """A blank input means no value: store NULL, not ''.
@@ -278,6 +349,8 @@ class BackOfficeModelView(ModelView):
             name: list(validators) for name, validators in (self.validators_columns or {}).items()
         }
         super()._init_forms()
+        for form_class in (self.add_form, self.edit_form):
+            _translated_upload_inputs(form_class)
         self.add_form = _checking_records(self.add_form, self)
         self.edit_form = _checking_records(self.edit_form, self)
 

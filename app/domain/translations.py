@@ -50,8 +50,10 @@ def translatable_fields(record: Any) -> list[str]:
 
 
 def translated(record: Any, field: str, language: str) -> Any:
-    """The text of `field` in `language`, falling back to the default language's text."""
-    row = record.translations.get(language)
+    """The text of `field` in `language`, falling back to the default language's text.
+
+    A record of an entity that model.yaml does not translate (a brand) has only that text."""
+    row = getattr(record, "translations", {}).get(language)
     value = getattr(row, field) if row is not None else None
     return value if value not in (None, "") else getattr(record, field)
 

@@ -46,6 +46,7 @@ from app.generated.views.selection import SelectionApi, SelectionView
 from app.generated.views.shipping_rule import ShippingRuleApi, ShippingRuleView
 from app.generated.views.stock_level import StockLevelApi, StockLevelView
 from app.generated.views.support_request import SupportRequestApi, SupportRequestView
+from app.generated.views.user_preference import UserPreferenceView
 from app.generated.views.warehouse import WarehouseApi, WarehouseView
 
 
@@ -407,6 +408,7 @@ def register(appbuilder) -> None:
         category_label=_l("Settings"),
         category_icon="fa-cog",
     )
+    appbuilder.add_view_no_menu(UserPreferenceView)
     appbuilder.add_view(
         CustomerEventView,
         "customer_event",

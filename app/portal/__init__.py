@@ -34,11 +34,6 @@ SKINS = {
 def load_portal_user() -> None:
     g.contact = g.customer = None
     g.customers = []
-    if "locale" not in session:
-        # Until the visitor chooses (or logs in), the portal speaks the shop's language.
-        settings = portal_settings(db.session)
-        if settings and settings.default_language:
-            session["locale"] = settings.default_language
     if not current_user.is_authenticated:
         return
     access = portal_access(db.session, current_user)

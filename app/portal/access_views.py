@@ -8,8 +8,8 @@ registration with a known email gets the usual "thank you" (the owner is mailed 
 from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import login_user, logout_user
 from werkzeug.security import generate_password_hash
 
@@ -21,7 +21,6 @@ from app.domain.accounts import (
     find_user_by_email,
     password_matches,
     portal_access,
-    recipient_language,
     record_login,
     set_password,
 )
@@ -29,6 +28,7 @@ from app.domain.customers import vat_number_problems
 from app.domain.passwords import MINIMUM_LENGTH
 from app.domain.settings import portal_settings
 from app.extensions import db
+from app.locale import CHOSEN_LANGUAGE, remember_choice
 from app.portal import CHOSEN_CUSTOMER, bp, safe_next, throttle
 from app.portal.forms import (
     AccessRequestForm,
@@ -93,14 +93,21 @@ def login():
                     throttle.forget_account_failures("LOGIN", email)
                     record_login(user, True)
                     db.session.commit()
-                    session.clear()
-                    login_user(user)
-                    session[CHOSEN_CUSTOMER] = access.customers[0].id
-                    session["locale"] = recipient_language(
-                        access.contact, access.customers[0], mails.default_language(db.session)
-                    )
+                    _start_session(user, access.customers[0])
                     return redirect(safe_next(form.next.data))
     return render_template("portal/login.html", form=form, error=error), 200 if not error else 401
+
+
+def _start_session(user, customer) -> None:
+    """A fresh session for the logged-in contact (none of the visitor's, against session
+    fixation), working for `customer`. A language picked in the switcher on the way in is kept:
+    it is what the person just said; otherwise their saved language applies (app/locale.py)."""
+    chosen_language = session.get(CHOSEN_LANGUAGE)
+    session.clear()
+    login_user(user)
+    session[CHOSEN_CUSTOMER] = customer.id
+    if chosen_language:
+        session[CHOSEN_LANGUAGE] = chosen_language
 
 
 @bp.route("/logout", methods=["POST"])
@@ -119,7 +126,7 @@ def _application_form(door: str, form_class):
         abort(404)
     form = form_class()
     if request.method == "GET":
-        form.language.data = str(session.get("locale") or settings.default_language)
+        form.language.data = str(get_locale())
     details = None
     if form.validate_on_submit() and _vat_number_ok(form):
         details = {name: form[name].data for name in applications.APPLICANT_FIELDS if name in form}
@@ -254,12 +261,7 @@ def _set_password_page(token: str, purpose: Purpose):
             return render_template(
                 "portal/message.html", title=_("Password saved"), message=access.refusal
             )
-        session.clear()
-        login_user(user)
-        session[CHOSEN_CUSTOMER] = access.customers[0].id
-        session["locale"] = recipient_language(
-            contact, access.customers[0], mails.default_language(db.session)
-        )
+        _start_session(user, access.customers[0])
         flash(_("Your password is saved. Welcome!"), "success")
         return redirect(url_for("portal.home"))
     first_time = purpose is Purpose.ACTIVATION
@@ -314,7 +316,7 @@ def choose_language():
     form = LanguageForm()
     if not form.validate_on_submit() or form.language.data not in current_app.config["LANGUAGES"]:
         abort(400)
-    session["locale"] = form.language.data
+    remember_choice(form.language.data)
     if g.contact is not None:
         g.contact.language = form.language.data
         db.session.commit()

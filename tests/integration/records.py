@@ -181,10 +181,39 @@ def make_row(session, entity: Entity | str, **values):
         if field.name not in data:
             target = make_row(session, field.target)
             data[field.name] = [target] if field.type == "many_to_many" else target
+    for field in _required_users(entity):
+        # A record that must belong to a user (a user's preferences, one per user): a login
+        # of its own, removed with the test's other users.
+        data.setdefault(field.name, new_user(session, serial))
     row = model_class(entity)(**data)
     session.add(row)
     session.flush()
     return row
+
+
+def _required_users(entity: Entity) -> list[Field]:
+    return [
+        f
+        for f in entity.fields.values()
+        if f.type == "belongs_to" and f.required and f.target == "user"
+    ]
+
+
+def new_user(session, serial: int) -> User:
+    """A login of its own for a record that must belong to one user (a user's preferences)."""
+    now = dt.datetime.now()
+    login = User(
+        username=f"someone{serial}",
+        email=f"someone{serial}@example.com",
+        first_name="Some",
+        last_name=f"One {serial}",
+        active=True,
+        created_on=now,
+        changed_on=now,
+    )
+    session.add(login)
+    session.flush()
+    return login
 
 
 def _linked(entity: Entity) -> list[Field]:

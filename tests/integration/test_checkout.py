@@ -450,3 +450,36 @@ def test_mail_and_line_descriptions_are_in_the_contacts_language(french_app, mai
     assert "24,00" in text  # French number format
     [to_staff] = mailbox.to("staff@seller.example")
     assert to_staff["Subject"] == f"New order {number} from Lyon library"  # the shop's language
+
+
+SAME_ORDER_IN = {
+    # language: (subject, greeting, total label, the total as the language writes money)
+    "fr": ("Votre commande {} chez Papeterie Test", "Bonjour Ada,", "Total TTC", "28,80\u00a0€"),
+    "nl": (
+        "Uw bestelling {} bij Papeterie Test",
+        "Beste Ada,",
+        "Totaal inclusief btw",
+        "€\u00a028,80",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", SAME_ORDER_IN)
+def test_the_same_order_mail_is_written_in_a_french_and_a_dutch_customers_language(
+    session, language
+):
+    """One cart, one order, two customers: the shipped catalogues and Babel's number rules
+    give each buyer the mail in their company's language (the contact has none of their own)."""
+    world = OrderingWorld(session, customer_language=language)
+    world.add(world.article("12.00", name="Notebook"), 2)
+    order = place(world)
+    mails = session.scalars(sa.select(OutboxEntry).order_by(OutboxEntry.id)).all()
+    to_contact = next(m for m in mails if m.arguments["args"][0] == ["ada@library.example"])
+    _to, subject, text, html = to_contact.arguments["args"]
+    expected_subject, greeting, total_label, total = SAME_ORDER_IN[language]
+    assert subject == expected_subject.format(order.number)
+    assert greeting in text and greeting in html
+    assert f"{total_label}: {total}" in text
+    other = "nl" if language == "fr" else "fr"
+    assert SAME_ORDER_IN[other][1] not in text
+    assert "Hello Ada" not in text

@@ -18,6 +18,7 @@ from tests.integration.records import (
     NEEDS_TARGETS,
     checked_value,
     make_row,
+    new_user,
     screen_allows,
 )
 
@@ -82,6 +83,9 @@ def _form(session, entity, tag: str) -> dict:
         if field.type == "has_many":
             continue
         if field.type == "belongs_to":
+            if field.target == "user" and field.required:
+                data[field.name] = str(new_user(session, 900 + which).id)
+                continue
             if field.target == "user" or field.target == entity.name:
                 continue
             if checked_value(entity, field, which, "") is None:
@@ -141,13 +145,15 @@ def test_admin_adds_lists_edits_and_deletes_a_record(app, client, auth, entity):
     assert response.status_code == 302, response.get_data(as_text=True)[:3000]
     with app.app_context():
         row = db.session.get(cls, pk)
-        edited = next(
+        editable = [
             f
             for f in entity.fields.values()
-            if f.type in ("string", "integer", "money")
-            and f.name not in entity.admin.read_only
-            and f.name not in CHECKED.get(entity.name, {})
-        )
+            if f.name not in entity.admin.read_only and f.name not in CHECKED.get(entity.name, {})
+        ]
+        # A text or a number, else a language (a user's preferences have nothing else).
+        edited = next(
+            (f for f in editable if f.type in ("string", "integer", "money")), None
+        ) or next(f for f in editable if f.type == "language")
         expected = _value(edited, "two")
         if edited.type == "money":
             expected = Decimal(expected)

@@ -93,7 +93,7 @@ def test_money_is_shown_in_the_shops_currency_and_the_users_locale(client, auth,
     auth.login("admin")
     english = client.get("/customerview/list/").get_data(as_text=True)
     assert "€1,234.50" in english
-    client.get("/lang/fr")
+    client.post("/lang/fr", data={"csrf_token": csrf_token(client, "/customerview/list/")})
     french = client.get("/customerview/list/").get_data(as_text=True)
     assert format_currency(Decimal("1234.5"), "EUR", locale="fr") in french
 

@@ -302,7 +302,7 @@ def test_export_speaks_the_users_language(app, french_app, session):
     session.commit()
     client = french_app.test_client()
     Auth(client).login("admin", PASSWORD)
-    client.get("/lang/fr")
+    client.post("/lang/fr", data={"csrf_token": csrf_token(client, "/customerview/list/")})
     rows = _csv(client.get("/customerview/export/"))
     with french_app.test_request_context(), force_locale("fr"):
         from app.generated.views.customer import LABELS

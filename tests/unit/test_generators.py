@@ -605,3 +605,15 @@ def test_time_and_now_columns_and_a_listed_many_to_many_loaded_with_the_page():
     assert "server_default=sa.func.now()" in source
     friends = assigned(class_def(parse(files, "models/thing.py"), "Thing"), "friends")
     assert ast.unparse(call_keywords(friends)["lazy"]) == "'selectin'"
+
+
+def test_unique_belongs_to_allows_one_record_per_target(rendered):
+    """A staff member's preferences: one row per user, kept by a unique foreign key."""
+    preference = class_def(parse(rendered, "models/user_preference.py"), "UserPreference")
+    user_id = call_keywords(assigned(preference, "user_id"))
+    assert ast.unparse(user_id["unique"]) == "True"
+    assert "index" not in user_id  # the unique constraint is the index
+
+    from app.generated.models import UserPreference
+
+    assert UserPreference.__table__.c.user_id.unique

@@ -41,6 +41,7 @@ from app.generated.models.selection import Selection, SelectionTranslation
 from app.generated.models.shipping_rule import ShippingRule
 from app.generated.models.stock_level import StockLevel
 from app.generated.models.support_request import SupportRequest
+from app.generated.models.user_preference import UserPreference
 from app.generated.models.warehouse import Warehouse
 
 __all__ = [
@@ -92,5 +93,6 @@ __all__ = [
     "ShippingRule",
     "StockLevel",
     "SupportRequest",
+    "UserPreference",
     "Warehouse",
 ]

@@ -11,6 +11,7 @@ from wtforms.validators import Email, Length
 from app.backoffice.api_validators import PHONE_NUMBER, country_code, language_code
 from app.backoffice.applications import AccessRequestAdminView
 from app.backoffice.filters import RowScope
+from app.backoffice.formatting import datetime_text
 from app.backoffice.inputs import PHONE, choice_label, country_input, enum_input, language_input
 from app.backoffice.views import BackOfficeRestApi
 from app.domain.customers import vat_number_problems
@@ -142,6 +143,7 @@ class AccessRequestView(AccessRequestAdminView):
     formatters_columns = {
         "kind": choice_label(AccessRequest.KIND_CHOICES),
         "status": choice_label(AccessRequest.STATUS_CHOICES),
+        "created_at": datetime_text,
     }
     add_form_query_rel_fields = {"customer": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields

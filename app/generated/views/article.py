@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import validate
 from wtforms.validators import Length, NumberRange
 
-from app.backoffice.formatting import money_text
+from app.backoffice.formatting import date_text, money_text, number_text
 from app.backoffice.inputs import choice_label, enum_input, json_input, translation_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.domain.articles import article_problems
@@ -187,7 +187,11 @@ class ArticleView(BackOfficeModelView):
     formatters_columns = {
         "status": choice_label(Article.STATUS_CHOICES),
         "base_price": money_text,
+        "vat_rate": number_text,
         "unit": choice_label(Article.UNIT_CHOICES),
+        "weight": number_text,
+        "available_from": date_text,
+        "publication_date": date_text,
     }
 
 

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms.validators import NumberRange
 
 from app.backoffice.filters import RowScope
+from app.backoffice.formatting import datetime_text
 from app.backoffice.views import BackOfficeModelView
 from app.generated.models import CartLine
 
@@ -85,6 +86,7 @@ class CartLineView(BackOfficeModelView):
         )
     ]
     validators_columns = {"quantity": [NumberRange(min=1)]}
+    formatters_columns = {"added_at": datetime_text}
     add_form_query_rel_fields = {
         "contact": [["id", RowScope, "contact"]],
         "customer": [["id", RowScope, "customer"]],

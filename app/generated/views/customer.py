@@ -13,7 +13,7 @@ from wtforms.validators import URL, Email, Length, NumberRange
 from app.backoffice.api_validators import PHONE_NUMBER, country_code, language_code
 from app.backoffice.customers import CustomerAdminView
 from app.backoffice.filters import RowScope
-from app.backoffice.formatting import money_text, names_text
+from app.backoffice.formatting import date_text, datetime_text, money_text, names_text
 from app.backoffice.inputs import PHONE, choice_label, country_input, enum_input, language_input
 from app.backoffice.views import BackOfficeRestApi
 from app.domain.customers import vat_number_problems
@@ -341,6 +341,8 @@ class CustomerView(CustomerAdminView):
         "hide_prices": choice_label(Customer.HIDE_PRICES_CHOICES),
         "vat_exempt": choice_label(Customer.VAT_EXEMPT_CHOICES),
         "purchasable": choice_label(Customer.PURCHASABLE_CHOICES),
+        "customer_since": date_text,
+        "last_order_at": datetime_text,
     }
     base_filters = [["id", RowScope, "customer"]]
     add_form_query_rel_fields = {"contacts": [["id", RowScope, "contact"]]}

@@ -9,6 +9,7 @@ from marshmallow import validate
 from wtforms.validators import Length
 
 from app.backoffice.filters import RowScope
+from app.backoffice.formatting import datetime_text
 from app.backoffice.inputs import choice_label, enum_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.domain.uploads import customer_event_file_problems
@@ -79,7 +80,10 @@ class CustomerEventView(BackOfficeModelView):
     }
     edit_form_extra_fields = add_form_extra_fields
     validators_columns = {"body": [Length(max=20000)]}
-    formatters_columns = {"kind": choice_label(CustomerEvent.KIND_CHOICES)}
+    formatters_columns = {
+        "kind": choice_label(CustomerEvent.KIND_CHOICES),
+        "occurred_at": datetime_text,
+    }
     base_filters = [["id", RowScope, "customer_event"]]
     add_form_query_rel_fields = {"customer": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields

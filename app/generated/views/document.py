@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms.validators import Length
 
 from app.backoffice.filters import RowScope
+from app.backoffice.formatting import date_text
 from app.backoffice.inputs import choice_label, enum_input, translation_input
 from app.backoffice.views import BackOfficeModelView
 from app.domain.customers import document_problems
@@ -84,7 +85,10 @@ class DocumentView(BackOfficeModelView):
     }
     edit_form_extra_fields = add_form_extra_fields
     validators_columns = {"description": [Length(max=2000)]}
-    formatters_columns = {"audience": choice_label(Document.AUDIENCE_CHOICES)}
+    formatters_columns = {
+        "audience": choice_label(Document.AUDIENCE_CHOICES),
+        "published_on": date_text,
+    }
     add_form_query_rel_fields = {"customer": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_form_query_rel_fields = add_form_query_rel_fields

@@ -6,6 +6,7 @@
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
+from app.backoffice.formatting import date_text
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import ExcludedDeliveryDay
 
@@ -32,6 +33,7 @@ class ExcludedDeliveryDayView(BackOfficeModelView):
     add_fieldsets = [(_l("Excluded delivery day"), {"fields": ["day", "reason", "delivery_round"]})]
     edit_fieldsets = add_fieldsets
     show_fieldsets = add_fieldsets
+    formatters_columns = {"day": date_text}
 
 
 class ExcludedDeliveryDayApi(BackOfficeRestApi):

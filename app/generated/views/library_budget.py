@@ -11,7 +11,7 @@ from marshmallow import validate
 from wtforms.validators import NumberRange
 
 from app.backoffice.filters import RowScope
-from app.backoffice.formatting import money_text
+from app.backoffice.formatting import date_text, money_text, number_text
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import LibraryBudget
 
@@ -88,7 +88,14 @@ class LibraryBudgetView(BackOfficeModelView):
         "fixed_price_discount": [NumberRange(min=Decimal("0"), max=Decimal("100"))],
         "fixed_price_months": [NumberRange(min=0, max=240)],
     }
-    formatters_columns = {"total": money_text, "remaining": money_text}
+    formatters_columns = {
+        "total": money_text,
+        "remaining": money_text,
+        "default_discount": number_text,
+        "fixed_price_discount": number_text,
+        "valid_from": date_text,
+        "valid_to": date_text,
+    }
     base_filters = [["id", RowScope, "library_budget"]]
     add_form_query_rel_fields = {"customer": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields

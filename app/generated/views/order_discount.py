@@ -11,7 +11,7 @@ from marshmallow import validate
 from wtforms.validators import NumberRange
 
 from app.backoffice.filters import RowScope
-from app.backoffice.formatting import money_text
+from app.backoffice.formatting import date_text, money_text, number_text
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.domain.prices import order_discount_problems
 from app.generated.models import OrderDiscount
@@ -80,7 +80,12 @@ class OrderDiscountView(BackOfficeModelView):
         "min_total": [NumberRange(min=Decimal("0"))],
         "percentage": [NumberRange(min=Decimal("0"), max=Decimal("100"))],
     }
-    formatters_columns = {"min_total": money_text}
+    formatters_columns = {
+        "min_total": money_text,
+        "percentage": number_text,
+        "valid_from": date_text,
+        "valid_to": date_text,
+    }
     add_form_query_rel_fields = {"customer": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_form_query_rel_fields = add_form_query_rel_fields

@@ -11,7 +11,7 @@ from marshmallow import validate
 from wtforms.validators import NumberRange
 
 from app.backoffice.filters import RowScope
-from app.backoffice.formatting import money_text
+from app.backoffice.formatting import money_text, number_text
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import OrderLine
 
@@ -129,6 +129,8 @@ class OrderLineView(BackOfficeModelView):
     }
     formatters_columns = {
         "unit_price": money_text,
+        "discount_percent": number_text,
+        "vat_rate": number_text,
         "line_total": money_text,
         "budget_charge": money_text,
     }

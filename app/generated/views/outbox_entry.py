@@ -7,6 +7,7 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import Length
 
+from app.backoffice.formatting import datetime_text
 from app.backoffice.inputs import choice_label, enum_input, json_input
 from app.backoffice.outbox import OutboxAdminView
 from app.generated.models import OutboxEntry
@@ -78,4 +79,10 @@ class OutboxEntryView(OutboxAdminView):
     }
     edit_form_extra_fields = add_form_extra_fields
     validators_columns = {"last_error": [Length(max=4000)]}
-    formatters_columns = {"status": choice_label(OutboxEntry.STATUS_CHOICES)}
+    formatters_columns = {
+        "status": choice_label(OutboxEntry.STATUS_CHOICES),
+        "created_at": datetime_text,
+        "next_attempt_at": datetime_text,
+        "handed_over_at": datetime_text,
+        "sent_at": datetime_text,
+    }

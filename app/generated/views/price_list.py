@@ -7,6 +7,7 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
 from app.backoffice.filters import RowScope
+from app.backoffice.formatting import date_text
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.domain.prices import price_list_problems
 from app.generated.models import PriceList
@@ -75,6 +76,7 @@ class PriceListView(BackOfficeModelView):
     edit_fieldsets = add_fieldsets
     show_fieldsets = add_fieldsets
     record_checks = (price_list_problems,)
+    formatters_columns = {"valid_from": date_text, "valid_to": date_text}
     add_form_query_rel_fields = {"customer": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_form_query_rel_fields = add_form_query_rel_fields

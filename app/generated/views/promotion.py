@@ -11,7 +11,7 @@ from marshmallow import validate
 from wtforms.validators import NumberRange
 
 from app.backoffice.filters import RowScope
-from app.backoffice.formatting import money_text
+from app.backoffice.formatting import date_text, money_text, number_text
 from app.backoffice.inputs import choice_label, enum_input, translation_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.domain.prices import promotion_problems
@@ -98,7 +98,13 @@ class PromotionView(BackOfficeModelView):
         "percentage": [NumberRange(min=Decimal("0"), max=Decimal("100"))],
         "fixed_price": [NumberRange(min=Decimal("0"))],
     }
-    formatters_columns = {"kind": choice_label(Promotion.KIND_CHOICES), "fixed_price": money_text}
+    formatters_columns = {
+        "starts_on": date_text,
+        "ends_on": date_text,
+        "kind": choice_label(Promotion.KIND_CHOICES),
+        "percentage": number_text,
+        "fixed_price": money_text,
+    }
     add_form_query_rel_fields = {"customers": [["id", RowScope, "customer"]]}
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_form_query_rel_fields = add_form_query_rel_fields

@@ -11,7 +11,7 @@ from marshmallow import validate
 from wtforms.validators import Length, NumberRange
 
 from app.backoffice.filters import RowScope
-from app.backoffice.formatting import money_text
+from app.backoffice.formatting import date_text, datetime_text, money_text, number_text
 from app.backoffice.inputs import choice_label, enum_input
 from app.backoffice.orders import OrderDeskView
 from app.backoffice.views import BackOfficeRestApi
@@ -153,12 +153,15 @@ class SalesOrderView(OrderDeskView):
     }
     formatters_columns = {
         "status": choice_label(SalesOrder.STATUS_CHOICES),
+        "placed_at": datetime_text,
+        "requested_delivery_date": date_text,
         "payment_method": choice_label(SalesOrder.PAYMENT_METHOD_CHOICES),
         "shipping_fee": money_text,
         "discount_total": money_text,
         "net_total": money_text,
         "vat_total": money_text,
         "gross_total": money_text,
+        "weight": number_text,
     }
     base_filters = [["id", RowScope, "sales_order"]]
     add_form_query_rel_fields = {

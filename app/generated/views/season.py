@@ -6,6 +6,7 @@
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
+from app.backoffice.formatting import date_text
 from app.backoffice.inputs import translation_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.domain.periods import period_problems
@@ -51,6 +52,7 @@ class SeasonView(BackOfficeModelView):
         "name_de": translation_input(LABELS["name"], "de", multiline=False, max_length=100),
     }
     edit_form_extra_fields = add_form_extra_fields
+    formatters_columns = {"valid_from": date_text, "valid_to": date_text}
 
 
 class SeasonApi(BackOfficeRestApi):

@@ -6,6 +6,7 @@
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
+from app.backoffice.formatting import date_text
 from app.backoffice.inputs import choice_label, enum_input, translation_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.domain.periods import period_problems
@@ -100,7 +101,11 @@ class SelectionView(BackOfficeModelView):
         ),
     }
     edit_form_extra_fields = add_form_extra_fields
-    formatters_columns = {"library_category": choice_label(Selection.LIBRARY_CATEGORY_CHOICES)}
+    formatters_columns = {
+        "library_category": choice_label(Selection.LIBRARY_CATEGORY_CHOICES),
+        "valid_from": date_text,
+        "valid_to": date_text,
+    }
 
 
 class SelectionApi(BackOfficeRestApi):

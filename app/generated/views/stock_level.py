@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import validate
 from wtforms.validators import NumberRange
 
+from app.backoffice.formatting import date_text
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import StockLevel
 
@@ -73,6 +74,7 @@ class StockLevelView(BackOfficeModelView):
         "reserved": [NumberRange(min=0)],
         "incoming_quantity": [NumberRange(min=0)],
     }
+    formatters_columns = {"incoming_date": date_text}
 
 
 class StockLevelApi(BackOfficeRestApi):

@@ -9,6 +9,7 @@ from marshmallow import validate
 from wtforms.validators import Length
 
 from app.backoffice.filters import RowScope
+from app.backoffice.formatting import datetime_text
 from app.backoffice.inputs import choice_label, enum_input
 from app.backoffice.views import BackOfficeModelView, BackOfficeRestApi
 from app.generated.models import SupportRequest
@@ -66,7 +67,10 @@ class SupportRequestView(BackOfficeModelView):
     }
     edit_form_extra_fields = add_form_extra_fields
     validators_columns = {"message": [Length(max=10000)]}
-    formatters_columns = {"status": choice_label(SupportRequest.STATUS_CHOICES)}
+    formatters_columns = {
+        "status": choice_label(SupportRequest.STATUS_CHOICES),
+        "created_at": datetime_text,
+    }
     base_filters = [["id", RowScope, "support_request"]]
     add_form_query_rel_fields = {
         "customer": [["id", RowScope, "customer"]],
