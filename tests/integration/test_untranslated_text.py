@@ -27,10 +27,12 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.units import format_unit
 from flask_appbuilder import Model
 from pypdf import PdfReader
 from wtforms.i18n import get_translations
 
+from app.backoffice.formatting import WEIGHT_UNIT
 from app.demo import DEMO_PORTAL_CONTACT, demo_portal_password, load_demo_data
 from app.extensions import db
 from app.generated.models import (
@@ -212,6 +214,9 @@ class Data:
         for names in (locale.territories, locale.languages, locale.currencies):
             values |= set(names.values())
         values |= {language["name"] for language in app.config["LANGUAGES"].values()}
+        # The weight's unit, as Babel writes it in the marker language ("0,42 kg").
+        weight = format_unit(1, WEIGHT_UNIT, length="short", locale=MARKER_LANGUAGE)
+        values |= set(WORD.findall(weight))
         # The back office's name (APP_NAME) is the operator's setting, as the shop's name is.
         values.add(app.config["APP_NAME"])
         # A text of several lines is shown a line at a time, too.
