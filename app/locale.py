@@ -128,6 +128,7 @@ def _same_site_path(target: str | None) -> str | None:
     """The page the switcher was used on, if it is a path of this site (never another site)."""
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/"):
+        # Browsers read "/\\host" as "//host": a backslash is refused with the rest.
+        if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
             return target
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import sqlalchemy as sa
 
 from app.domain.languages import staff_language
@@ -203,3 +204,13 @@ def test_the_language_is_negotiated_once_per_request_until_a_switcher_refreshes_
         assert str(get_locale()) == "fr"  # Flask-Babel keeps the request's answer
         remember_choice("de")
         assert str(get_locale()) == "de"
+
+
+@pytest.mark.parametrize(
+    "elsewhere", ["https://evil.example/", "//evil.example/", "/\\evil.example/"]
+)
+def test_the_switcher_never_sends_to_another_site(app, client, elsewhere):
+    token = csrf_token(client, "/login/")
+    response = client.post("/lang/fr", data={"csrf_token": token, "next": elsewhere})
+    assert response.status_code == 302
+    assert "evil.example" not in response.headers["Location"]
