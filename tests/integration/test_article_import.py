@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from app.extensions import db
 from app.generated.models import Article, ArticleTag, Catalogue, Family
 from tests.integration.imports_helpers import run_file, xlsx_file
 
