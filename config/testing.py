@@ -12,3 +12,5 @@ MAIL_SUPPRESS_SEND = True
 REDIS_URL = ""
 # Tests relay by hand; no thread relays behind their back.
 OUTBOX_RELAY_EVERY = 0
+# Imports run in the test's own thread, to their end, before the confirming request returns.
+IMPORTS_IN_THREAD = False
