@@ -194,7 +194,13 @@ def execute(run_id: int, on_progress: Callable[[str, int, int | None], None] | N
             table_file = recognise(path, current_app.config.get("IMPORT_MAX_BYTES"))
             with engine.connect() as reading:
                 checked = check_file(
-                    reading, path, table_file, kind, run.language or "en", progress("checking")
+                    reading,
+                    path,
+                    table_file,
+                    kind,
+                    run.language or "en",
+                    progress("checking"),
+                    user_id=run.user_id,
                 )
                 reading.rollback()
             ignored = ", ".join(checked.mapping.ignored) if checked.mapping else None

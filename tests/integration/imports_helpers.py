@@ -27,7 +27,9 @@ def csv_file(path: Path, rows: list[list], *, encoding="utf-8", separator=",") -
     return path
 
 
-def run_file(path: Path, kind: str = "articles", *, language: str = "en", dry_run=False):
+def run_file(
+    path: Path, kind: str = "articles", *, language: str = "en", dry_run=False, user_id=None
+):
     """Import `path` as the command does; the run's row afterwards."""
     from app.generated.models import ImportRun
 
@@ -36,7 +38,7 @@ def run_file(path: Path, kind: str = "articles", *, language: str = "en", dry_ru
         kind_named(kind),
         str(path),
         path.name,
-        user_id=None,
+        user_id=user_id,
         language=language,
         dry_run=dry_run,
     )

@@ -65,6 +65,12 @@ class ImportKind:
         existing records by key...); the result is passed to `check_row` and `apply`."""
         return None
 
+    def prepare_for_user(self, connection: sa.Connection, user_id: int | None) -> Any:
+        """`prepare` for the person importing (None: a command run by the seller); a kind whose
+        rows some roles may change only some of (a sales representative's own customers)
+        overrides it."""
+        return self.prepare(connection)
+
     def check_row(self, row: Row, state: Any) -> Iterable[tuple[str, str]]:
         """Problems of one row whose cells all parsed: (file column key, translated reason).
 
@@ -112,6 +118,9 @@ def all_kinds() -> list[ImportKind]:
 # The modules whose import registers their kinds. A new kind adds its module here.
 KIND_MODULES: list[str] = [
     "app.domain.imports.articles",
+    "app.domain.imports.price_lists",
+    "app.domain.imports.stock_levels",
+    "app.domain.imports.customers",
 ]
 
 

@@ -176,6 +176,7 @@ def check_file(
     kind: ImportKind,
     language: str = "en",
     progress: Progress | None = None,
+    user_id: int | None = None,
 ) -> Checked:
     """Parse and check every row (see the module's docstring). Reads the database, never writes.
 
@@ -187,7 +188,7 @@ def check_file(
     mapping = map_headers(kind, *first)
     if mapping.problems:
         return Checked(0, list(mapping.problems), mapping)
-    state = kind.prepare(connection)
+    state = kind.prepare_for_user(connection, user_id)
     context = ParseContext(decimal_comma=table.decimal_comma, language=language)
     headers_by_key = {fc.key: str(cell) for (i, fc), cell in _header_cells(mapping, first[1])}
     key_of = _key_reader(kind, mapping)
