@@ -57,6 +57,15 @@ PRICE_LIST_COLUMNS = (
     ),
 )
 
+_LIST_COLUMNS = (
+    "price_list",
+    "price_level",
+    "customer_group",
+    "customer",
+    "valid_from",
+    "valid_to",
+    "priority",
+)
 # price_list_problems names the model's fields; the file's columns for them.
 _COLUMN_OF_FIELD = {"price_level": "price_level", "group": "customer_group", "customer": "customer"}
 
@@ -87,6 +96,8 @@ class PriceListState:
     headers: list[tuple] = field(default_factory=list)
     # Per list (by index): every article id << 32 | tier of the file.
     tiers: list[set[int]] = field(default_factory=list)
+    # The cells naming a list and its period, as rows give them -> (list index, problems).
+    checked_lists: dict[tuple, tuple[int | None, list]] = field(default_factory=dict)
 
 
 class PriceListsKind(ImportKind):
@@ -129,59 +140,19 @@ class PriceListsKind(ImportKind):
         )
 
     def check_row(self, row: Row, state: PriceListState):
-        problems: list[tuple[str, str]] = []
-        target = _target(row, state, problems)
+        # A list's cells are the same on each of its rows: they are checked once per list
+        # (500,000 rows of one list cost one check of its target and period).
+        cells = tuple(row.get(column) for column in _LIST_COLUMNS)
+        found = state.checked_lists.get(cells)
+        if found is None:
+            found = state.checked_lists[cells] = _list_of(row, state)
+        index, problems = found
         article_id = state.articles.get(row["sku"])
         if article_id is None:
-            problems.append(("sku", _("No article has the SKU %(sku)s.", sku=row["sku"])))
-        if target is not None:
-            on_record = dict(zip(("price_level", "group", "customer"), target, strict=True))
-            for field_name, messages in price_list_problems(
-                lambda name: on_record[name] if name in on_record else row.get(name)
-            ).items():
-                problems += [(_COLUMN_OF_FIELD.get(field_name, field_name), m) for m in messages]
+            problems = [*problems, ("sku", _("No article has the SKU %(sku)s.", sku=row["sku"]))]
         if problems:
             return problems
-        key = ListKey(row["price_list"], *target)
-        header = (row.get("valid_from"), row.get("valid_to"), row.get("priority") or 0)
-        index = state.list_index.get(key)
-        if index is None:
-            if len(state.stored_lists.get(key, ())) > 1:
-                return [
-                    (
-                        "price_list",
-                        _(
-                            "Several price lists called %(name)s are for the same price level, "
-                            "group or customer: rename all but one in the back office first.",
-                            name=key.name,
-                        ),
-                    )
-                ]
-            index = state.list_index[key] = len(state.lists)
-            state.lists.append(key)
-            state.headers.append(header)
-            state.tiers.append(set())
-        elif header != state.headers[index]:
-            column = next(
-                name
-                for name, mine, first in zip(
-                    ("valid_from", "valid_to", "priority"),
-                    header,
-                    state.headers[index],
-                    strict=True,
-                )
-                if mine != first
-            )
-            return [
-                (
-                    column,
-                    _(
-                        "The price list %(name)s has another value here than on its first row: "
-                        "give its dates and priority alike on all its rows.",
-                        name=key.name,
-                    ),
-                )
-            ]
+        key = state.lists[index]
         tier = row.get("min_quantity") or 1
         pair = article_id << _TIER_BITS | tier
         if pair in state.tiers[index]:
@@ -355,14 +326,60 @@ def _stored_list(
     return ids[0], False
 
 
+def _list_of(row: Row, state: PriceListState) -> tuple[int | None, list[tuple[str, str]]]:
+    """The index of the row's list among the file's (added when new), or its problems."""
+    problems: list[tuple[str, str]] = []
+    target = _target(row, state, problems)
+    if target is None:
+        return None, problems
+    on_record = dict(zip(("price_level", "group", "customer"), target, strict=True))
+    for field_name, messages in price_list_problems(
+        lambda name: on_record[name] if name in on_record else row.get(name)
+    ).items():
+        problems += [(_COLUMN_OF_FIELD.get(field_name, field_name), m) for m in messages]
+    if problems:
+        return None, problems
+    key = ListKey(row["price_list"], *target)
+    header = (row.get("valid_from"), row.get("valid_to"), row.get("priority") or 0)
+    index = state.list_index.get(key)
+    if index is None:
+        if len(state.stored_lists.get(key, ())) > 1:
+            message = _(
+                "Several price lists called %(name)s are for the same price level, group or "
+                "customer: rename all but one in the back office first.",
+                name=key.name,
+            )
+            return None, [("price_list", message)]
+        index = state.list_index[key] = len(state.lists)
+        state.lists.append(key)
+        state.headers.append(header)
+        state.tiers.append(set())
+        return index, []
+    if header != state.headers[index]:
+        column = next(
+            name
+            for name, mine, first in zip(
+                ("valid_from", "valid_to", "priority"), header, state.headers[index], strict=True
+            )
+            if mine != first
+        )
+        message = _(
+            "The price list %(name)s has another value here than on its first row: give its "
+            "dates and priority alike on all its rows.",
+            name=key.name,
+        )
+        return None, [(column, message)]
+    return index, []
+
+
 def _target(row: Row, state: PriceListState, problems: list) -> tuple | None:
     """(price level id, group id, customer id) the row names; None when one is unknown.
     Whether exactly one is given is price_list_problems's to say."""
     found: list[int | None] = []
-    for column, known, message in (
-        ("price_level", state.levels, _("No price level has the code %(value)s.")),
-        ("customer_group", state.groups, _("No customer group is called %(value)s.")),
-        ("customer", None, _("No customer has the code %(value)s.")),
+    for column, known in (
+        ("price_level", state.levels),
+        ("customer_group", state.groups),
+        ("customer", None),
     ):
         value = row.get(column)
         if value is None:
@@ -370,9 +387,17 @@ def _target(row: Row, state: PriceListState, problems: list) -> tuple | None:
             continue
         id_ = state.customers.get(value) if known is None else known.get(normalised(value))
         if id_ is None:
-            problems.append((column, message % {"value": value}))
+            problems.append((column, _unknown(column, value)))
         found.append(id_)
     return None if problems else tuple(found)
+
+
+def _unknown(column: str, value: str) -> str:
+    if column == "price_level":
+        return _("No price level has the code %(value)s.", value=value)
+    if column == "customer_group":
+        return _("No customer group is called %(value)s.", value=value)
+    return _("No customer has the code %(value)s.", value=value)
 
 
 def _pairs(connection: sa.Connection, statement) -> dict:
