@@ -371,6 +371,20 @@ class CustomersKind(ImportKind):
             return [("name", _("Give the company name of the new customer %(code)s.", code=code))]
         return []
 
+    def template_rows(self) -> list[Row]:
+        """A customer with its first contact and address, then its second contact."""
+        first = {column.key: column.example for column in self.columns if column.example}
+        return [
+            first,
+            {
+                "code": first["code"],
+                "contact_email": "paul@lefevre.example",
+                "contact_first_name": "Paul",
+                "contact_last_name": "Martin",
+                "contact_role": "buyer",
+            },
+        ]
+
     # --- applying -------------------------------------------------------------------------------
 
     def apply(

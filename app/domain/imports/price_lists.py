@@ -175,6 +175,15 @@ class PriceListsKind(ImportKind):
         row.update(list=index, pair=pair, price=price)
         return ()
 
+    def template_rows(self) -> list[Row]:
+        """A degressive price: one row per quantity tier."""
+        first = {column.key: column.example for column in self.columns if column.example}
+        return [
+            first,
+            first | {"min_quantity": "10", "unit_price": "9.00"},
+            first | {"min_quantity": "50", "unit_price": "8.50"},
+        ]
+
     # --- applying -------------------------------------------------------------------------------
 
     def apply(
