@@ -130,6 +130,7 @@ class Preview:
     mapping: Mapping | None
     rows: list[tuple[int, list[Any]]]
     problems: list[Problem]
+    header_cells: list[Any] = field(default_factory=list)
 
 
 def preview(path: str | os.PathLike, table: TableFile, kind: ImportKind, size: int = 10) -> Preview:
@@ -144,7 +145,7 @@ def preview(path: str | os.PathLike, table: TableFile, kind: ImportKind, size: i
         shown.append((number, [cells[i] if i < len(cells) else None for i, _c in mapping.columns]))
         if len(shown) >= size:
             break
-    return Preview(mapping, shown, list(mapping.problems))
+    return Preview(mapping, shown, list(mapping.problems), first[1])
 
 
 @dataclass
