@@ -122,7 +122,8 @@ def read_rows(path: str | os.PathLike, table: TableFile) -> Iterator[tuple[int, 
     rows with no value at all are skipped (their numbers too, so numbers stay true)."""
     rows = _xlsx_rows(path) if table.format == XLSX else enumerate(_csv_rows(path, table), start=1)
     for number, cells in rows:
-        cells = [_cell(value) for value in cells]
+        # Text stripped, blank text as no value (a loop over every cell: kept inline).
+        cells = [(v.strip() or None) if v.__class__ is str else v for v in cells]
         if any(value is not None for value in cells):
             yield number, cells
 
@@ -142,16 +143,6 @@ def _csv_rows(path, table: TableFile) -> Iterator[list[str]]:
             yield from csv.reader(stream, delimiter=table.separator)
         except (UnicodeDecodeError, csv.Error) as error:
             raise FileRefused(_not_a_table()) from error
-
-
-def _cell(value: Any) -> Any:
-    """None for an empty cell; text stripped."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 # --- writing ------------------------------------------------------------------------------------

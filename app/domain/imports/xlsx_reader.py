@@ -119,17 +119,18 @@ def _column_index(reference: str) -> int:
     return index - 1
 
 
-# The sheet's XML, token by token: a row's start (self-closed when empty), a cell (with its body
-# unless empty) and a row's end. Regular expressions over the text are some ten times faster
-# than an XML parser calling Python for every element, and a sheet's markup is this regular
-# (an optional namespace prefix, such as x:, is allowed).
+# The sheet's XML, row by row (a row self-closed when empty), then cell by cell. Regular
+# expressions over the text are some ten times faster than an XML parser calling Python for
+# every element, and a sheet's markup is this regular (a namespace prefix such as x: allowed).
 _P = r"(?:[A-Za-z_][\w.-]*:)?"
-_TOKENS = re.compile(
-    rf"<{_P}row\b(?P<row>[^>]*?)(?P<row_empty>/?)>"
-    rf"|<{_P}c\b(?P<cell>[^>]*?)(?:/>|>(?P<body>.*?)</{_P}c>)"
-    rf"|</{_P}row>",
+_ROWS = re.compile(rf"<{_P}row\b([^>]*?)/>|<{_P}row\b([^>]*?)>(.*?)</{_P}row>", re.S)
+# A cell's attributes in the schema's order (r, s, t), as Excel and openpyxl write them, read
+# by the expression itself; others after them, or another order, by _attributes_in_any_order.
+_CELLS = re.compile(
+    rf'<{_P}c(?: r="([A-Z]+)\d+")?(?: s="(\d+)")?(?: t="(\w+)")?([^>]*?)(?:/>|>(.*?)</{_P}c>)',
     re.S,
 )
+_ODD_ORDER = re.compile(r'\b[rst]="')
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 _VALUE = re.compile(rf"<{_P}v>(.*?)</{_P}v>", re.S)
@@ -138,6 +139,26 @@ _TEXT = re.compile(rf"<{_P}t(?:\s[^>]*)?>(.*?)</{_P}t>(?!\s*</{_P}rPh>)", re.S)
 
 
 _ROW_END = re.compile(rf"</{_P}row>")
+
+
+def _attributes_in_any_order(attributes: str) -> tuple[str, str, str]:
+    """(column letters, style, type) among attributes that came after others."""
+    attributes = " " + attributes
+    reference = _attribute(attributes, ' r="') or ""
+    return (
+        reference.rstrip("0123456789"),
+        _attribute(attributes, ' s="') or "",
+        _attribute(attributes, ' t="') or "",
+    )
+
+
+def _attribute(attributes: str, marker: str) -> str | None:
+    """The value of the attribute `marker` (' t="') in a tag's attribute text."""
+    start = attributes.find(marker)
+    if start < 0:
+        return None
+    start += len(marker)
+    return attributes[start : attributes.find('"', start)]
 
 
 def _after_last_row(text: str) -> int:
@@ -187,7 +208,6 @@ def xlsx_rows(path) -> Iterator[tuple[int, list[Any]]]:
 
         columns: dict[str, int] = {}
         row_number = 0
-        cells: list[Any] = []
         pending = ""
         with archive.open(sheet) as stream:
             decoder = codecs.getincrementaldecoder("utf-8")()
@@ -199,39 +219,36 @@ def xlsx_rows(path) -> Iterator[tuple[int, list[Any]]]:
                 if cut <= 0:
                     continue
                 head, pending = pending[:cut], pending[cut:]
-                for token in _TOKENS.finditer(head):
-                    row_attributes, row_empty, cell_attributes, cell_body = token.group(
-                        "row", "row_empty", "cell", "body"
-                    )
-                    if row_attributes is not None:
-                        number = _ROW_NUMBER.search(row_attributes)
-                        row_number = int(number.group(1)) if number else row_number + 1
-                        cells = []
-                        if row_empty:
-                            yield row_number, cells
-                    elif cell_attributes is not None:
-                        attributes = dict(_ATTRIBUTE.findall(cell_attributes))
-                        reference = attributes.get("r")
-                        if reference:
-                            letters = reference.rstrip("0123456789")
+                for empty_attributes, row_attributes, body in _ROWS.findall(head):
+                    number = _ROW_NUMBER.search(row_attributes or empty_attributes)
+                    row_number = int(number.group(1)) if number else row_number + 1
+                    cells: list[Any] = []
+                    for letters, style, kind, rest, content in _CELLS.findall(body):
+                        if rest and _ODD_ORDER.search(rest):
+                            more = _attributes_in_any_order(rest)
+                            letters, style, kind = (
+                                letters or more[0],
+                                style or more[1],
+                                kind or more[2],
+                            )
+                        if letters:
                             column = columns.get(letters)
                             if column is None:
                                 column = columns[letters] = _column_index(letters)
                             while len(cells) < column:
                                 cells.append(None)
-                        value = None
-                        if cell_body:
-                            kind = attributes.get("t", "n")
-                            if kind == "inlineStr":
-                                raw = "".join(_TEXT.findall(cell_body))
-                            else:
-                                found = _VALUE.search(cell_body)
-                                raw = found.group(1) if found else ""
-                            if raw != "":
-                                value = value_of(kind, attributes.get("s"), raw)
-                        cells.append(value)
-                    else:  # a row's end
-                        yield row_number, cells
-                        cells = []
+                        if not content:
+                            cells.append(None)
+                            continue
+                        kind = kind or "n"
+                        if content.startswith("<v>") and content.endswith("</v>"):
+                            raw = content[3:-4]
+                        elif kind == "inlineStr":
+                            raw = "".join(_TEXT.findall(content))
+                        else:
+                            found = _VALUE.search(content)
+                            raw = found.group(1) if found else ""
+                        cells.append(value_of(kind, style or None, raw) if raw else None)
+                    yield row_number, cells
                 if not block:
                     break
