@@ -175,14 +175,14 @@ class ArticlesKind(ImportKind):
 
     def check_row(self, row: Row, state: ArticleState):
         problems = []
-        for column, known, message in (
-            ("brand", state.brands, _("Unknown brand %(value)s.")),
-            ("season", state.seasons, _("Unknown season %(value)s.")),
-            ("product_type", state.product_types, _("Unknown product type %(value)s.")),
+        for column, known in (
+            ("brand", state.brands),
+            ("season", state.seasons),
+            ("product_type", state.product_types),
         ):
             value = row.get(column)
             if value is not None and normalised(value) not in known:
-                problems.append((column, message % {"value": value}))
+                problems.append((column, _unknown(column, value)))
         for tag in row.get("tags") or ():
             if normalised(tag) not in state.tags:
                 problems.append(("tags", _("Unknown tag %(value)s.", value=tag)))
@@ -213,7 +213,9 @@ class ArticlesKind(ImportKind):
             skus = [row["sku"] for row in chunk]
             existing = {
                 row.sku: row
-                for row in connection.execute(sa.select(article).where(article.c.sku.in_(skus)))
+                for row in connection.execute(
+                    sa.select(*_compared_columns()).where(article.c.sku.in_(skus))
+                )
             }
             self._create_families(connection, chunk, state)
             inserts, updates, changed_ids = [], [], set()
@@ -422,8 +424,13 @@ class ArticlesKind(ImportKind):
             ArticleTag.__table__,
         ):
             names[table.name] = {
-                r.id: (r.code if "code" in table.c else r.name)
-                for r in connection.execute(sa.select(*table.c))
+                r.id: r.label
+                for r in connection.execute(
+                    sa.select(
+                        table.c.id,
+                        (table.c.code if "code" in table.c else table.c.name).label("label"),
+                    )
+                )
             }
         family_rows = {
             r.id: r
@@ -450,7 +457,10 @@ class ArticlesKind(ImportKind):
         last_id = 0
         while True:
             batch = connection.execute(
-                sa.select(article).where(article.c.id > last_id).order_by(article.c.id).limit(2000)
+                sa.select(*_compared_columns())
+                .where(article.c.id > last_id)
+                .order_by(article.c.id)
+                .limit(2000)
             ).all()
             if not batch:
                 return
@@ -484,10 +494,25 @@ class ArticlesKind(ImportKind):
                 yield row
 
 
+def _unknown(column: str, value: str) -> str:
+    # Translated only for a row that has the problem: gettext costs more than the check.
+    if column == "brand":
+        return _("Unknown brand %(value)s.", value=value)
+    if column == "season":
+        return _("Unknown season %(value)s.", value=value)
+    return _("Unknown product type %(value)s.", value=value)
+
+
 def _new_defaults(values: dict[str, Any]) -> dict[str, Any]:
     result = dict(DEFAULTS)
     result.update({k: v for k, v in values.items() if v is not None or k not in DEFAULTS})
     return result
+
+
+def _compared_columns() -> list[sa.Column]:
+    article = Article.__table__
+    names = ["id", "sku", *PLAIN_FIELDS, *REFERENCE_FIELDS.values(), "family_id"]
+    return [article.c[name] for name in names]
 
 
 def _same_keys(rows: list[dict]) -> list[list[dict]]:

@@ -10,6 +10,7 @@ parser sees it (a required column refuses it first).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -248,9 +249,11 @@ def file_columns(
     return result
 
 
+@functools.lru_cache(maxsize=65536)
 def normalised(header: str) -> str:
     """A header as it is compared: no case, no accents, punctuation and runs of spaces as one
-    space ('Prix  de base', 'prix_de_base' and 'PRIX DE BASE' are the same)."""
+    space ('Prix  de base', 'prix_de_base' and 'PRIX DE BASE' are the same). Also how codes and
+    names are looked up; cached, as a file repeats the same brands and families."""
     decomposed = unicodedata.normalize("NFKD", str(header))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", plain.casefold()).split())

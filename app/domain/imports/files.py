@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, BinaryIO
+from xml.parsers import expat
 
 from flask_babel import gettext as _
 
@@ -119,27 +120,21 @@ def _separator(sample: str) -> str:
 def read_rows(path: str | os.PathLike, table: TableFile) -> Iterator[tuple[int, list[Any]]]:
     """(row number as the spreadsheet shows it, cells) for every row, the header row first;
     rows with no value at all are skipped (their numbers too, so numbers stay true)."""
-    rows = _xlsx_rows(path) if table.format == XLSX else _csv_rows(path, table)
-    for number, cells in enumerate(rows, start=1):
-        cells = [_cell(value) for value in cells]
+    rows = _xlsx_rows(path) if table.format == XLSX else enumerate(_csv_rows(path, table), start=1)
+    for number, cells in rows:
+        # Text stripped, blank text as no value (a loop over every cell: kept inline).
+        cells = [(v.strip() or None) if v.__class__ is str else v for v in cells]
         if any(value is not None for value in cells):
             yield number, cells
 
 
-def _xlsx_rows(path) -> Iterator[tuple]:
-    from openpyxl import load_workbook
+def _xlsx_rows(path) -> Iterator[tuple[int, list[Any]]]:
+    from app.domain.imports.xlsx_reader import xlsx_rows
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
-        raise FileRefused(_not_a_table()) from error
-    try:
-        sheet = workbook.worksheets[0]
-        # A workbook saved by some programs claims a size of A1: read as far as the rows go.
-        sheet.reset_dimensions()
-        yield from sheet.iter_rows(values_only=True)
-    finally:
-        workbook.close()
+        yield from xlsx_rows(path)
+    except (KeyError, ValueError, IndexError, zipfile.BadZipFile, expat.ExpatError) as error:
+        raise FileRefused(_("The workbook cannot be read: %(error)s.", error=error)) from error
 
 
 def _csv_rows(path, table: TableFile) -> Iterator[list[str]]:
@@ -148,16 +143,6 @@ def _csv_rows(path, table: TableFile) -> Iterator[list[str]]:
             yield from csv.reader(stream, delimiter=table.separator)
         except (UnicodeDecodeError, csv.Error) as error:
             raise FileRefused(_not_a_table()) from error
-
-
-def _cell(value: Any) -> Any:
-    """None for an empty cell; text stripped."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 # --- writing ------------------------------------------------------------------------------------

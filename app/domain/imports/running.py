@@ -130,6 +130,7 @@ class Preview:
     mapping: Mapping | None
     rows: list[tuple[int, list[Any]]]
     problems: list[Problem]
+    header_cells: list[Any] = field(default_factory=list)
 
 
 def preview(path: str | os.PathLike, table: TableFile, kind: ImportKind, size: int = 10) -> Preview:
@@ -144,7 +145,7 @@ def preview(path: str | os.PathLike, table: TableFile, kind: ImportKind, size: i
         shown.append((number, [cells[i] if i < len(cells) else None for i, _c in mapping.columns]))
         if len(shown) >= size:
             break
-    return Preview(mapping, shown, list(mapping.problems))
+    return Preview(mapping, shown, list(mapping.problems), first[1])
 
 
 @dataclass
@@ -192,6 +193,16 @@ def check_file(
     context = ParseContext(decimal_comma=table.decimal_comma, language=language)
     headers_by_key = {fc.key: str(cell) for (i, fc), cell in _header_cells(mapping, first[1])}
     key_of = _key_reader(kind, mapping)
+    plan = [
+        (
+            index,
+            file_column.key,
+            headers_by_key[file_column.key],
+            file_column.column.parse,
+            file_column.column.required and file_column.language is None,
+        )
+        for index, file_column in mapping.columns
+    ]
     first_row_of_key: dict[tuple, int] = {}
     problems: list[Problem] = []
     # Closed below on every path; a `with` would span the whole loop for no clarity.
@@ -201,7 +212,7 @@ def check_file(
     try:
         for number, cells in rows:
             checked.rows_total += 1
-            row, row_problems = _parsed(mapping, cells, number, context, headers_by_key)
+            row, row_problems = _parsed(plan, cells, number, context)
             if not row_problems:
                 row_problems = [
                     Problem(number, headers_by_key.get(key, key), reason)
@@ -264,29 +275,26 @@ def _comparable(value: Any) -> Any:
 
 
 def _parsed(
-    mapping: Mapping,
+    plan: list[tuple[int, str, str, Any, bool]],
     cells: list[Any],
     number: int,
     context: ParseContext,
-    headers_by_key: dict[str, str],
 ) -> tuple[Row, list[Problem]]:
+    """A row's cells parsed by the plan: (cell index, key, header, parser, required)."""
     row: Row = {}
     problems = []
     width = len(cells)
-    for index, file_column in mapping.columns:
+    for index, key, header, parse, required in plan:
         value = cells[index] if index < width else None
-        column = file_column.column
         if value is None:
-            if column.required and file_column.language is None:
-                problems.append(
-                    Problem(number, headers_by_key[file_column.key], _("A value is required."))
-                )
-            row[file_column.key] = None
+            if required:
+                problems.append(Problem(number, header, _("A value is required.")))
+            row[key] = None
             continue
         try:
-            row[file_column.key] = column.parse(value, context)
+            row[key] = parse(value, context)
         except CellError as error:
-            problems.append(Problem(number, headers_by_key[file_column.key], str(error)))
+            problems.append(Problem(number, header, str(error)))
     return row, problems
 
 

@@ -7,8 +7,8 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import Length
 
+from app.backoffice.imports import ImportRunAdminView
 from app.backoffice.inputs import choice_label, enum_input, json_input, language_input
-from app.backoffice.views import BackOfficeModelView
 from app.generated.models import ImportRun
 
 LABELS = {
@@ -43,7 +43,7 @@ DESCRIPTIONS = {
 API_LABELS = {"id": _l("Id"), **LABELS, "user.username": LABELS["user"]}
 
 
-class ImportRunView(BackOfficeModelView):
+class ImportRunView(ImportRunAdminView):
     """Imports: list, show, add, edit, delete and export."""
 
     datamodel = SQLAInterface(ImportRun)
