@@ -20,6 +20,7 @@ from flask import (
     after_this_request,
     current_app,
     flash,
+    g,
     jsonify,
     redirect,
     request,
@@ -285,7 +286,7 @@ class ImportsView(BaseView):
 
         def write(target):
             with db.engine.connect() as connection:
-                export_kind(connection, kind, target, fmt)
+                export_kind(connection, kind, target, fmt, user=g.user)
 
         return self._sent_table(f"{kind.name}.{fmt}", fmt, write)
 

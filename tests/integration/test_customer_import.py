@@ -205,6 +205,24 @@ def test_a_sales_rep_updates_their_own_customers_and_creates_none(
     ]  # fmt: skip
 
 
+def test_a_sales_reps_export_holds_their_own_customers(app, session, references, tmp_path):
+    sm = app.appbuilder.sm
+    rep1, rep2 = sm.find_user(username="rep1"), sm.find_user(username="rep2")
+    session.add_all(
+        [
+            Customer(code="C001", name="Mine", sales_rep_id=rep1.id, country="FR"),
+            Customer(code="C002", name="Theirs", sales_rep_id=rep2.id, country="FR"),
+        ]
+    )
+    session.commit()
+    exported = tmp_path / "mine.csv"
+    with db.engine.connect() as connection:
+        written = export_kind(connection, kind_named("customers"), exported, "csv", user=rep1)
+    assert written == 1
+    assert "Mine" in exported.read_text("utf-8-sig")
+    assert "Theirs" not in exported.read_text("utf-8-sig")
+
+
 @pytest.mark.parametrize("format_", ["xlsx", "csv"])
 def test_the_list_of_all_customers_exported_and_imported_back_changes_nothing(
     app, session, references, tmp_path, format_

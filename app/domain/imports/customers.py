@@ -556,9 +556,15 @@ class CustomersKind(ImportKind):
 
     # --- exporting ------------------------------------------------------------------------------
 
-    def export_rows(self, connection: sa.Connection) -> Iterator[Row]:
-        """Every customer, with one row per contact or address (the first of each on the
-        customer's first row); a customer with neither takes one row."""
+    def export_rows_for_user(self, connection: sa.Connection, user: Any) -> Iterator[Row]:
+        """The customers `user` may see (a sales representative: theirs)."""
+        visible = visible_rows_condition(Customer, "customer", user) if user is not None else None
+        return self.export_rows(connection, visible)
+
+    def export_rows(self, connection: sa.Connection, visible=None) -> Iterator[Row]:
+        """Every customer (matching `visible`, a WHERE condition, when given), with one row per
+        contact or address (the first of each on the customer's first row); a customer with
+        neither takes one row."""
         groups = _by_id(connection, CustomerGroup.id, CustomerGroup.name)
         levels = _by_id(connection, PriceLevel.id, PriceLevel.code)
         tag_names = _by_id(connection, CustomerTag.id, CustomerTag.name)
@@ -568,12 +574,10 @@ class CustomersKind(ImportKind):
         customer, contact, address = Customer.__table__, Contact.__table__, Address.__table__
         last_id = 0
         while True:
-            batch = connection.execute(
-                sa.select(customer)
-                .where(customer.c.id > last_id)
-                .order_by(customer.c.id)
-                .limit(2000)
-            ).all()
+            query = sa.select(customer).where(customer.c.id > last_id)
+            if visible is not None:
+                query = query.where(visible)
+            batch = connection.execute(query.order_by(customer.c.id).limit(2000)).all()
             if not batch:
                 return
             last_id = batch[-1].id

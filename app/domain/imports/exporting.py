@@ -4,7 +4,7 @@ format the import reads back (an export imported again changes nothing)."""
 from __future__ import annotations
 
 import os
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import sqlalchemy as sa
 
@@ -19,14 +19,16 @@ def export_kind(
     target: str | os.PathLike | BinaryIO,
     format: str,
     progress=None,
+    user: Any = None,
 ) -> int:
-    """Write every record of `kind` to `target` (xlsx or csv), streamed; how many rows."""
+    """Write every record of `kind` that `user` may see (None: every one) to `target` (xlsx or
+    csv), streamed; how many rows."""
     keys = [file_column.key for file_column in shipped_columns(kind)]
     written = 0
 
     def rows():
         nonlocal written
-        for row in kind.export_rows(connection):
+        for row in kind.export_rows_for_user(connection, user):
             written += 1
             if progress is not None and written % 1000 == 0:
                 progress(written)

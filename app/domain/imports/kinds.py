@@ -89,6 +89,12 @@ class ImportKind:
         """Every record as a row the import reads back, keyed by file column key, streamed."""
         raise NotImplementedError
 
+    def export_rows_for_user(self, connection: sa.Connection, user: Any) -> Iterator[Row]:
+        """`export_rows` for the person exporting (None: a command run by the seller); a kind
+        whose rows some roles see only some of (a sales representative's own customers)
+        overrides it."""
+        return self.export_rows(connection)
+
     def template_rows(self) -> list[Row]:
         """The template's example row(s): each column's `example`."""
         return [{column.key: column.example for column in self.columns if column.example}]
