@@ -191,3 +191,27 @@ def test_exporting_all_price_lists_and_importing_the_export_changes_nothing(
     run = run_file(exported, "price_lists")
     assert _counts(run) == ("done", 0, 0, 4), run.errors
     assert _prices(session) == before
+
+
+def test_bulk_inserted_prices_roll_back_with_the_import_transaction(app, session, catalogue):
+    """COPY on PostgreSQL, executemany elsewhere: both inside the caller's transaction."""
+    from app.domain.imports.bulk import insert_rows
+
+    level_id = session.scalar(sa.select(PriceLevel.id))
+    article_ids = session.scalars(sa.select(Article.id)).all()
+    with db.engine.connect() as connection:
+        transaction = connection.begin()
+        list_id = connection.execute(
+            PriceList.__table__.insert()
+            .values(name="Rolled back", price_level_id=level_id)
+            .returning(PriceList.__table__.c.id)
+        ).scalar_one()
+        rows = [
+            {"price_list_id": list_id, "article_id": article_id, "min_quantity": 1,
+             "unit_price": Decimal("1.5")}
+            for article_id in article_ids
+        ]  # fmt: skip
+        insert_rows(connection, Price.__table__, rows)
+        assert connection.scalar(sa.select(sa.func.count()).select_from(Price)) == 3
+        transaction.rollback()
+    assert session.scalar(sa.select(sa.func.count()).select_from(Price)) == 0

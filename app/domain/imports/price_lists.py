@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.domain.imports.bulk import insert_rows
 from app.domain.imports.columns import Column, date, decimal_number, integer, normalised, text
 from app.domain.imports.kinds import Counts, ImportKind, Row, register
 from app.domain.prices import price_list_problems
@@ -243,8 +244,7 @@ class PriceListsKind(ImportKind):
                 )
             if updates:
                 connection.execute(update, updates)
-            if inserts:
-                connection.execute(table.insert(), inserts)
+            insert_rows(connection, table, inserts)
             counts.created += len(inserts)
             counts.updated += len(updates) + len(removed)
         return counts

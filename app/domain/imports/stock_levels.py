@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.domain.imports.bulk import insert_rows
 from app.domain.imports.columns import Column, date, integer, normalised, text
 from app.domain.imports.kinds import Counts, ImportKind, Row, register
 from app.generated.models import Article, StockLevel, Warehouse
@@ -126,8 +127,7 @@ class StockLevelsKind(ImportKind):
                     .values({name: sa.bindparam(f"v_{name}") for name in names}),
                     updates,
                 )
-            if inserts:
-                connection.execute(table.insert(), inserts)
+            insert_rows(connection, table, inserts)
             counts.created += len(inserts)
             counts.updated += len(updates)
         return counts
