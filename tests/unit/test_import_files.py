@@ -100,6 +100,19 @@ def test_the_xlsx_reader_reads_what_openpyxl_reads(tmp_path):
         assert cells + [None] * (len(values) - len(cells)) == values, number
 
 
+def test_a_written_workbook_opens_in_openpyxl_with_its_types(tmp_path):
+    path = tmp_path / "out.xlsx"
+    rows = [
+        ["A & <B>", Decimal("12.3456"), datetime.date(2026, 3, 31), True, None, 7, "x\x01y"],
+    ]
+    write_table(path, XLSX, ["Name", "Price", "Day", "Flag", "Empty", "Count", "Odd"], rows)
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[2]] == [
+        "A & <B>", 12.3456, datetime.datetime(2026, 3, 31), True, None, 7, "xy",
+    ]  # fmt: skip
+    assert sheet["A1"].font.b
+
+
 def test_an_export_reads_back_cell_for_cell(tmp_path):
     header = ["SKU", "Price", "Day", "Tags"]
     rows = [["A-1", Decimal("12.3456"), datetime.date(2026, 3, 31), ("new", "sale")]]
