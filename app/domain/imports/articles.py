@@ -48,9 +48,8 @@ PATH_SEPARATOR = ">"
 
 ARTICLE_COLUMNS = (
     Column("sku", _l("SKU"), text(64), required=True, example="BK-0001"),
-    Column(
-        "name", _l("Name"), text(200), required=True, translatable=True, example="Blue notebook"
-    ),
+    # Required of a new article only (check_row): a file updating prices needs no names.
+    Column("name", _l("Name"), text(200), translatable=True, example="Blue notebook"),
     Column("description", _l("Description"), text(), translatable=True),
     Column("status", _l("Status"), choice(Article.STATUS_CHOICES), example="active"),
     Column(
@@ -112,6 +111,7 @@ class ArticleState:
     # (catalogue id, parent id or None, normalised name) -> family id
     families: dict[tuple, int]
     family_codes: set[str]
+    skus: set[str] = field(default_factory=set)
     languages: list[str] = field(default_factory=list)
 
 
@@ -170,11 +170,17 @@ class ArticlesKind(ImportKind):
             tags=_by_code_and_name(connection, ArticleTag.__table__),
             families=families,
             family_codes=family_codes,
+            skus=set(connection.scalars(sa.select(Article.__table__.c.sku))),
             languages=self.languages(),
         )
 
     def check_row(self, row: Row, state: ArticleState):
         problems = []
+        if row.get("name") is None:
+            if "name" in row:
+                problems.append(("name", _("A value is required.")))
+            elif row["sku"] not in state.skus:
+                problems.append(("name", _("A new article needs a name.")))
         for column, known in (
             ("brand", state.brands),
             ("season", state.seasons),

@@ -16,7 +16,6 @@ import os
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, BinaryIO
 from xml.parsers import expat
 
@@ -156,8 +155,8 @@ def write_table(
     *,
     sheet_title: str = "Data",
 ) -> None:
-    """Write `headers` then `rows` as xlsx (openpyxl's write-only mode: rows go to disk as they
-    come) or CSV (UTF-8 with its byte order mark, so that Excel reads accents right; commas;
+    """Write `headers` then `rows` as xlsx (app/domain/imports/xlsx_writer.py: rows go to disk
+    as they come) or CSV (UTF-8 with its byte order mark, so that Excel reads accents right; commas;
     decimals with a point, as the import reads them back)."""
     if format == XLSX:
         _write_xlsx(target, headers, rows, sheet_title)
@@ -168,24 +167,9 @@ def write_table(
 
 
 def _write_xlsx(target, headers, rows, sheet_title) -> None:
-    from openpyxl import Workbook
+    from app.domain.imports.xlsx_writer import write_xlsx
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    sheet.append(headers)
-    for row in rows:
-        sheet.append([_xlsx_value(value) for value in row])
-    workbook.save(target)
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        # A number cell, as the seller expects to sum it; the import reads it back exactly
-        # (a Decimal of 14 digits survives a float's 15-17 significant digits).
-        return float(value)
-    if isinstance(value, tuple | list):
-        return ", ".join(str(part) for part in value)
-    return value
+    write_xlsx(target, headers, rows, sheet_title)
 
 
 def _write_csv(target, headers, rows) -> None:

@@ -124,6 +124,7 @@ def all_kinds() -> list[ImportKind]:
 # The modules whose import registers their kinds. A new kind adds its module here.
 KIND_MODULES: list[str] = [
     "app.domain.imports.articles",
+    "app.domain.imports.catalogues",
     "app.domain.imports.price_lists",
     "app.domain.imports.stock_levels",
     "app.domain.imports.customers",

@@ -191,7 +191,8 @@ def check_file(
         return Checked(0, list(mapping.problems), mapping)
     state = kind.prepare_for_user(connection, user_id)
     context = ParseContext(decimal_comma=table.decimal_comma, language=language)
-    headers_by_key = {fc.key: str(cell) for (i, fc), cell in _header_cells(mapping, first[1])}
+    headers_by_key = {fc.key: fc.header() for fc in shipped_columns(kind)}  # absent columns
+    headers_by_key.update({fc.key: str(cell) for (i, fc), cell in _header_cells(mapping, first[1])})
     key_of = _key_reader(kind, mapping)
     plan = [
         (
