@@ -324,17 +324,17 @@ class CustomersKind(ImportKind):
         for column in ("name", "status", "country", *PLAIN_FIELDS):
             if column in row and not (row[column] is None and column in KEPT_WHEN_EMPTY):
                 values[column] = row[column]
-        for column, known, message in (
-            ("group", state.groups, _("No customer group is called %(value)s.")),
-            ("price_level", state.levels, _("No price level has the code %(value)s.")),
-            ("sales_rep", state.users, _("No user has the login or email %(value)s.")),
+        for column, known in (
+            ("group", state.groups),
+            ("price_level", state.levels),
+            ("sales_rep", state.users),
         ):
             if column not in row:
                 continue
             value = row[column]
             found = None if value is None else known.get(_folded(column, value))
             if value is not None and found is None:
-                problems.append((column, message % {"value": value}))
+                problems.append((column, _unknown(column, value)))
             values[column] = found
         if "tags" in row:
             tag_ids = []
@@ -725,6 +725,15 @@ def _write_tags(connection, codes: list[str], ids: dict, state: CustomerState) -
             removed,
         )
     return {code for code in codes if ids[code] in changed}
+
+
+def _unknown(column: str, value: str) -> str:
+    """Why a reference is refused; built only then (a translation costs per row)."""
+    if column == "group":
+        return _("No customer group is called %(value)s.", value=value)
+    if column == "price_level":
+        return _("No price level has the code %(value)s.", value=value)
+    return _("No user has the login or email %(value)s.", value=value)
 
 
 def _folded(column: str, value: str) -> str:
