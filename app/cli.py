@@ -1,4 +1,5 @@
-"""Flask commands: `flask security`, `flask users`, `flask demo`, `flask jobs`, `flask outbox`.
+"""Flask commands: `flask security`, `flask users`, `flask demo`, `flask jobs`, `flask outbox`;
+`flask import` and `flask export` are in app/imports_cli.py.
 
 `flask model` lives in generators/cli.py: it must work even when app/generated/ is broken.
 """
@@ -102,5 +103,9 @@ def outbox_relay(limit: int, every: float | None) -> None:
 
 
 def register_commands(app: Flask) -> None:
+    from app.imports_cli import export_command, import_command
+
     for group in (security_cli, users_cli, demo_cli, jobs_cli, outbox_cli):
         app.cli.add_command(group)
+    app.cli.add_command(import_command)
+    app.cli.add_command(export_command)

@@ -1,14 +1,23 @@
 """`make bench`: every benchmark, on SQLite (and PostgreSQL when BENCH_DATABASE_URL is set).
 
-`python -m bench ordering [options]` runs the ordering benchmarks alone (see bench/ordering.py).
+`python -m bench ordering [options]` runs the ordering benchmarks alone (see bench/ordering.py);
+`python -m bench imports [options]` the imports and exports (bench/imports.py);
+`python -m bench price-imports [options]` 500,000 price rows imported and exported
+(bench/price_imports.py).
 """
 
 import sys
 
-from bench import list_pages, ordering
+from bench import imports, list_pages, ordering, price_imports
 
 if sys.argv[1:2] == ["ordering"]:
     ordering.main(sys.argv[2:])
+elif sys.argv[1:2] == ["imports"]:
+    imports.main(sys.argv[2:])
+elif sys.argv[1:2] == ["price-imports"]:
+    price_imports.main(sys.argv[2:])
 else:
     list_pages.main(sys.argv[1:])
     ordering.main([])
+    imports.main([])
+    price_imports.main([])

@@ -117,3 +117,12 @@ MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 # Files staff attach to a customer's history or an email, and documents for the portal: each at
 # most this size (the request as a whole stays under MAX_CONTENT_LENGTH).
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Imports (app/jobs/imports.py): the largest file accepted (keep it under MAX_CONTENT_LENGTH for
+# uploads), and whether, without Redis, a confirmed import runs in a thread of its own rather than
+# in the request that confirmed it.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(30 * 1024 * 1024)))
+IMPORTS_IN_THREAD = os.environ.get("IMPORTS_IN_THREAD", "1") == "1"
+# How long an RQ worker lets one outbox job run before stopping it: an import of a large file
+# takes minutes (RQ's own default is 180 seconds).
+OUTBOX_JOB_TIMEOUT_SECONDS = int(os.environ.get("OUTBOX_JOB_TIMEOUT_SECONDS", "3600"))

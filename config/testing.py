@@ -14,3 +14,5 @@ REDIS_URL = ""
 SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "OFF"}
 # Tests relay by hand; no thread relays behind their back.
 OUTBOX_RELAY_EVERY = 0
+# Imports run in the test's own thread, to their end, before the confirming request returns.
+IMPORTS_IN_THREAD = False

@@ -9,6 +9,7 @@ def register_screens(appbuilder) -> None:
     """The hand-written screens, in the generated menus (after app.generated.registry)."""
     from app.backoffice.applications import ApprovalQueueView
     from app.backoffice.contacts import PlainAccountsView
+    from app.backoffice.imports import ImportsView
 
     appbuilder.add_view(
         ApprovalQueueView,
@@ -24,3 +25,6 @@ def register_screens(appbuilder) -> None:
         icon="fa-user-tag",
         category="customers",
     )
+    # Reached from the list of imports (Settings > Imports), whose roles are model.yaml's; each
+    # page checks the permissions of the kind it imports (app/backoffice/imports.py).
+    appbuilder.add_view_no_menu(ImportsView, "imports")

@@ -26,6 +26,7 @@ from app.generated.views.excluded_delivery_day import (
 )
 from app.generated.views.exclusion import ExclusionApi, ExclusionView
 from app.generated.views.family import FamilyApi, FamilyView
+from app.generated.views.import_run import ImportRunView
 from app.generated.views.library_budget import LibraryBudgetApi, LibraryBudgetView
 from app.generated.views.library_relation import LibraryRelationApi, LibraryRelationView
 from app.generated.views.mail_text import MailTextView
@@ -395,6 +396,15 @@ def register(appbuilder) -> None:
         "outbox_entry",
         label=_l("Outbox"),
         icon="fa-paper-plane",
+        category="settings",
+        category_label=_l("Settings"),
+        category_icon="fa-cog",
+    )
+    appbuilder.add_view(
+        ImportRunView,
+        "import_run",
+        label=_l("Imports"),
+        icon="fa-file-import",
         category="settings",
         category_label=_l("Settings"),
         category_icon="fa-cog",

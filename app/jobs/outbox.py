@@ -268,7 +268,10 @@ def _queue(app: Flask, engine: sa.Engine, entry_id: int, due_only: bool) -> str:
         return SKIPPED.status
     try:
         with app.app_context():
-            rq_queue().enqueue(RUN_ENTRY, entry_id)
+            # An import's job runs for minutes: RQ's default timeout (180 s) would kill it.
+            rq_queue().enqueue(
+                RUN_ENTRY, entry_id, job_timeout=app.config["OUTBOX_JOB_TIMEOUT_SECONDS"]
+            )
     except Exception as error:  # Redis down: the relay tries again; not an attempt of the job
         log.warning("outbox entry %s not handed over to RQ", entry_id, exc_info=True)
         with engine.begin() as connection:

@@ -21,6 +21,7 @@ from app.generated.models.document import Document, DocumentTranslation
 from app.generated.models.excluded_delivery_day import ExcludedDeliveryDay
 from app.generated.models.exclusion import Exclusion
 from app.generated.models.family import Family, FamilyTranslation
+from app.generated.models.import_run import ImportRun
 from app.generated.models.library_budget import LibraryBudget
 from app.generated.models.library_relation import LibraryRelation
 from app.generated.models.mail_text import MailText
@@ -68,6 +69,7 @@ __all__ = [
     "Exclusion",
     "Family",
     "FamilyTranslation",
+    "ImportRun",
     "LibraryBudget",
     "LibraryRelation",
     "MailText",
