@@ -1,7 +1,7 @@
 """Import runs: one file imported from the back office or the command, its status, counts and errors
 
 Revision ID: 2cac3ad0f786
-Revises: c9e9aa927017
+Revises: a6c457c4ea14
 Create Date: 2026-12-02 02:39:25.574451
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '2cac3ad0f786'
-down_revision = 'c9e9aa927017'
+down_revision = 'a6c457c4ea14'
 branch_labels = None
 depends_on = None
 

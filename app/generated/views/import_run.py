@@ -7,6 +7,7 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import Length
 
+from app.backoffice.formatting import datetime_text
 from app.backoffice.imports import ImportRunAdminView
 from app.backoffice.inputs import choice_label, enum_input, json_input, language_input
 from app.generated.models import ImportRun
@@ -125,4 +126,7 @@ class ImportRunView(ImportRunAdminView):
     formatters_columns = {
         "format": choice_label(ImportRun.FORMAT_CHOICES),
         "status": choice_label(ImportRun.STATUS_CHOICES),
+        "created_at": datetime_text,
+        "started_at": datetime_text,
+        "finished_at": datetime_text,
     }
