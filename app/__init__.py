@@ -89,6 +89,10 @@ def create_app(config: str | None = None, **overrides) -> Flask:
     def uploaded_image(filename):
         return send_from_directory(app.config["IMG_UPLOAD_FOLDER"], filename)
 
+    from app.upload_limits import init_upload_limits
+
+    init_upload_limits(app)
+
     from app.cli import register_commands
 
     register_commands(app)

@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
-from flask import Response, abort, g, redirect, request, send_file, url_for
+from flask import Response, abort, current_app, g, redirect, request, send_file, url_for
 from flask_appbuilder import ModelRestApi, ModelView
 from flask_appbuilder.const import API_RESULT_RES_KEY
 from flask_appbuilder.exceptions import DatabaseException
@@ -37,6 +37,7 @@ from app.domain.checks import merged
 from app.domain.deletion import records_in_the_way
 from app.domain.scoping import ROW_SCOPED_ENTITIES, visible_rows_condition
 from app.domain.uploads import stored_file, stored_path
+from app.upload_limits import too_large_message
 
 
 class QuickSearch(BaseFilter):
@@ -472,7 +473,17 @@ class BackOfficeRestApi(ModelRestApi):
                 return self.response_422(message=refusal_message(blocking, self.label_columns))
         return super().delete_headless(pk)
 
+    def _too_large(self) -> Response | None:
+        """Over MAX_CONTENT_LENGTH: 413 with a message (Flask-AppBuilder's API would answer 500
+        when reading the body raises)."""
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        if limit and (request.content_length or 0) > limit:
+            return self.response(413, message=too_large_message(limit))
+        return None
+
     def post_headless(self) -> Response:
+        if refused := self._too_large():
+            return refused
         if not request.is_json:
             return self.response_400(message="Request is not JSON")
         session = self.datamodel.session
@@ -503,6 +514,8 @@ class BackOfficeRestApi(ModelRestApi):
         )
 
     def put_headless(self, pk) -> Response:
+        if refused := self._too_large():
+            return refused
         item = self.datamodel.get(pk, self._base_filters)
         if not request.is_json:
             return self.response_400(message="Request is not JSON")

@@ -134,3 +134,35 @@ def test_template_headers_are_in_the_users_language(sqlite_only, app, client, au
     response = client.get("/imports/template/articles.xlsx")
     header = next(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
     assert header[:3] == ("SKU", "Name", "Name (fr)")
+
+
+def test_a_file_over_the_request_limit_gets_the_form_again_with_a_message(
+    sqlite_only, app, client, auth, session, tmp_path
+):
+    """Over MAX_CONTENT_LENGTH Werkzeug refuses the request before the view reads it."""
+    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    try:
+        path = tmp_path / "huge.csv"
+        path.write_text("SKU,Name\n" + "".join(f"A-{i},Pen {i}\n" for i in range(200_000)))
+        auth.login("catalogue")
+        response = _upload(client, path)
+        assert response.status_code == 303
+        assert response.location.endswith("/imports/")
+        page = client.get(response.location).get_data(as_text=True)
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = 32 * 1024 * 1024
+    assert "The file is too large: at most 2 MB can be sent at once." in page
+    assert session.scalar(sa.select(sa.func.count()).select_from(ImportRun)) == 0
+
+
+def test_an_api_call_over_the_request_limit_gets_a_json_message(sqlite_only, app, client, auth):
+    headers = auth.jwt("admin")
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    try:
+        response = client.post(
+            "/api/v1/article/", data="x" * 4096, content_type="application/json", headers=headers
+        )
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = 32 * 1024 * 1024
+    assert response.status_code == 413
+    assert "at most" in response.get_json()["message"]
