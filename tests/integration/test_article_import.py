@@ -223,3 +223,67 @@ def test_an_update_changes_only_what_the_file_holds(app, session, catalogue, tmp
     article = session.scalars(sa.select(Article).where(Article.sku == "U-1")).one()
     assert (article.name, article.name_fr, article.base_price) == ("Pen", "Stylo", Decimal("3"))
     assert article.family.name == "Pens" and article.tags == []
+
+
+FAMILY_HEADER = ["SKU", "Name", "Catalogue", "Family", "Family (fr)", "family_nl"]
+
+
+def _family_translations(session) -> dict[tuple[str, str], str]:
+    from app.generated.models.family import FamilyTranslation
+
+    return {
+        (family.name, t.language): t.name
+        for t, family in session.execute(
+            sa.select(FamilyTranslation, Family).join(
+                Family, Family.id == FamilyTranslation.family_id
+            )
+        )
+    }
+
+
+def test_family_names_are_imported_per_language_level_by_level(app, session, catalogue, tmp_path):
+    rows = [
+        FAMILY_HEADER,
+        ["F-1", "Atlas", "MAIN", "Books > Maps", "Livres > Cartes", "Boeken > Kaarten"],
+        # The same path again, with no Dutch: the Dutch names stay as the first row gave them.
+        ["F-2", "Globe", "MAIN", "Books > Maps", "Livres > Cartes", None],
+        # A level named as in English has no translation of its own.
+        ["F-3", "Pen", "MAIN", "Pens", "Pens", None],
+    ]
+    path = xlsx_file(tmp_path / "families.xlsx", rows)
+    assert run_file(path).created_count == 3
+    assert _family_translations(session) == {
+        ("Books", "fr"): "Livres",
+        ("Maps", "fr"): "Cartes",
+        ("Books", "nl"): "Boeken",
+        ("Maps", "nl"): "Kaarten",
+    }
+    article = session.scalars(sa.select(Article).where(Article.sku == "F-1")).one()
+    assert article.family.name_fr == "Cartes"
+
+    again = run_file(path)
+    assert (again.created_count, again.updated_count, again.unchanged_count) == (0, 0, 3)
+
+    from app.domain.imports.exporting import export_kind
+    from app.domain.imports.kinds import kind_named
+
+    out = tmp_path / "out.csv"
+    with db.engine.connect() as connection:
+        export_kind(connection, kind_named("articles"), out, "csv")
+    back = run_file(out)
+    assert (back.status, back.unchanged_count) == ("done", 3), back.errors
+    assert len(_family_translations(session)) == 4
+
+
+def test_a_translated_family_path_with_other_levels_is_refused(app, session, catalogue, tmp_path):
+    rows = [FAMILY_HEADER, ["F-9", "Atlas", "MAIN", "Books > Maps", "Cartes", None]]
+    run = run_file(xlsx_file(tmp_path / "bad.xlsx", rows))
+    assert run.status == "invalid"
+    assert run.errors == [
+        [
+            2,
+            "Family (fr)",
+            "Give the family's path in this language with as many levels as the family: 2.",
+        ]
+    ]
+    assert session.scalar(sa.select(sa.func.count()).select_from(Article)) == 0

@@ -43,6 +43,7 @@ from app.generated.models import (
 )
 from app.generated.models._associations import article_tag_articles
 from app.generated.models.article import ArticleTranslation
+from app.generated.models.family import FamilyTranslation
 
 PATH_SEPARATOR = ">"
 
@@ -70,7 +71,14 @@ ARTICLE_COLUMNS = (
     Column("variant_label", _l("Variant"), text(60)),
     Column("published_online", _l("Published online"), boolean()),
     Column("catalogue", _l("Catalogue"), text(40), example="MAIN"),
-    Column("family", _l("Family"), text(), example="Books > Children > Picture books"),
+    # Translatable: 'Family (fr)' is the same path in French, level by level ('Livres > Enfants').
+    Column(
+        "family",
+        _l("Family"),
+        text(),
+        translatable=True,
+        example="Books > Children > Picture books",
+    ),
     Column("brand", _l("Brand"), text(100)),
     Column("season", _l("Season"), text(100)),
     Column("product_type", _l("Product type"), text(80)),
@@ -206,6 +214,27 @@ class ArticlesKind(ImportKind):
                 problems.append(("family", _("Write the family as Books > Children.")))
             elif any(len(name) > 120 for name in split_path(path)):
                 problems.append(("family", _("A family's name has at most 120 characters.")))
+        levels = len(split_path(path)) if path else 0
+        for language in state.languages:
+            translated = row.get(f"family_{language}")
+            if translated is None:
+                continue
+            names = split_path(translated)
+            if len(names) != levels:
+                problems.append(
+                    (
+                        f"family_{language}",
+                        _(
+                            "Give the family's path in this language with as many levels as "
+                            "the family: %(count)s.",
+                            count=levels,
+                        ),
+                    )
+                )
+            elif any(len(name) > 120 for name in names):
+                problems.append(
+                    (f"family_{language}", _("A family's name has at most 120 characters."))
+                )
         return problems
 
     # --- applying -------------------------------------------------------------------------------
@@ -224,6 +253,7 @@ class ArticlesKind(ImportKind):
                 )
             }
             self._create_families(connection, chunk, state)
+            self._write_family_translations(connection, chunk, state)
             inserts, updates, changed_ids = [], [], set()
             for row in chunk:
                 values = self._values(row, state)
@@ -313,6 +343,57 @@ class ArticlesKind(ImportKind):
                     ).scalar_one()
                     state.family_codes.add(code)
                 parent = state.families[key]
+
+    def _write_family_translations(self, connection, chunk: list[Row], state: ArticleState):
+        """Each level of a translated path names that level's family in its language.
+
+        A name equal to the family's own writes nothing (the export writes the family's own name
+        where it has no translation, so exporting and importing back changes nothing), and an
+        empty cell leaves the family's translations as they are. Families are shared by many
+        rows: the last row naming one in a language wins.
+        """
+        wanted: dict[tuple[int, str], str] = {}
+        for row in chunk:
+            if not row.get("family"):
+                continue
+            catalogue_id = state.catalogues[normalised(row["catalogue"])]
+            names = split_path(row["family"])
+            for language in state.languages:
+                translated = row.get(f"family_{language}")
+                if not translated:
+                    continue
+                parent = None
+                for name, name_there in zip(names, split_path(translated), strict=True):
+                    parent = state.families[(catalogue_id, parent, normalised(name))]
+                    if name_there != name:
+                        wanted[(parent, language)] = name_there
+        if not wanted:
+            return
+        translation = FamilyTranslation.__table__
+        existing = {
+            (r.family_id, r.language): r
+            for r in connection.execute(
+                sa.select(translation).where(
+                    translation.c.family_id.in_({family_id for family_id, _l in wanted})
+                )
+            )
+        }
+        inserts, updates = [], []
+        for (family_id, language), name in wanted.items():
+            current = existing.get((family_id, language))
+            if current is None:
+                inserts.append({"family_id": family_id, "language": language, "name": name})
+            elif current.name != name:
+                updates.append({"b_id": current.id, "v_name": name})
+        if inserts:
+            connection.execute(translation.insert(), inserts)
+        if updates:
+            connection.execute(
+                translation.update()
+                .where(translation.c.id == sa.bindparam("b_id"))
+                .values(name=sa.bindparam("v_name")),
+                updates,
+            )
 
     @staticmethod
     def _family_code(catalogue_code: str, walked: list[str], state: ArticleState) -> str:
@@ -455,10 +536,18 @@ class ArticlesKind(ImportKind):
             )
         }
 
-        def path_of(family_id):
+        family_names: dict[tuple[int, str], str] = {
+            (r.family_id, r.language): r.name
+            for r in connection.execute(sa.select(FamilyTranslation.__table__))
+            if r.name
+        }
+
+        def path_of(family_id, language=None):
+            """The family's catalogue code and path; in `language`, each level's translation or
+            its own name (as the import reads it back)."""
             parts, node, catalogue_id = [], family_rows.get(family_id), None
             while node is not None:
-                parts.append(node.name)
+                parts.append(family_names.get((node.id, language), node.name))
                 catalogue_id = node.catalogue_id
                 node = family_rows.get(node.parent_id)
             return state.catalogue_codes.get(catalogue_id), f" {PATH_SEPARATOR} ".join(
@@ -498,6 +587,10 @@ class ArticlesKind(ImportKind):
                 row.update(translations.get(r.id, {}))
                 catalogue, path = path_of(r.family_id) if r.family_id else (None, None)
                 row["catalogue"], row["family"] = catalogue, path
+                for language in state.languages:
+                    row[f"family_{language}"] = (
+                        path_of(r.family_id, language)[1] if r.family_id else None
+                    )
                 row["brand"] = names["brand"].get(r.brand_id)
                 row["season"] = names["season"].get(r.season_id)
                 row["product_type"] = names["product_type"].get(r.product_type_id)
