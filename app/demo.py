@@ -48,6 +48,7 @@ from app.generated.models import (
     ExcludedDeliveryDay,
     Exclusion,
     Family,
+    ImportRun,
     LibraryBudget,
     LibraryRelation,
     MailText,
@@ -2413,7 +2414,27 @@ def _records(staff: dict) -> dict[str, list]:
         # A member of staff reused from before the demo keeps the language they chose.
         if staff[username].id is None or staff_language(db.session, staff[username]) is None
     ]
+    made["import runs"] = [_import_run(staff["sophie.lambert"], len(ARTICLES))]
     return made
+
+
+def _import_run(user, articles: int) -> ImportRun:
+    """The article base as the catalogue manager imported it (Settings -> Imports lists it)."""
+    finished = datetime.datetime.now(datetime.UTC).replace(tzinfo=None, microsecond=0)
+    return ImportRun(
+        kind="articles",
+        file_name="articles-2026.xlsx",
+        format="xlsx",
+        language="fr",
+        user=user,
+        status="done",
+        created_at=finished - datetime.timedelta(minutes=3),
+        started_at=finished - datetime.timedelta(minutes=2),
+        finished_at=finished,
+        rows_total=articles,
+        rows_done=articles,
+        created_count=articles,
+    )
 
 
 def _order_mail_entry(order: SalesOrder) -> OutboxEntry:

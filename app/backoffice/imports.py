@@ -54,9 +54,10 @@ RUNS_LISTED = 50
 
 
 class ImportRunAdminView(BackOfficeModelView):
-    """The generated list of runs: read only (runs are written by the imports screen)."""
+    """The generated list of runs: read only (runs are written by the imports screen), and
+    exported as a log of who imported what."""
 
-    base_permissions = ["can_list", "can_show"]
+    base_permissions = ["can_list", "can_show", "can_export"]
     list_template = "backoffice/import_run_list.html"
 
 
