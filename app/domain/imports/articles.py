@@ -9,6 +9,7 @@ a catalogue's tree is what the seller's spreadsheet describes - and are created 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -542,6 +543,7 @@ class ArticlesKind(ImportKind):
             if r.name
         }
 
+        @functools.cache
         def path_of(family_id, language=None):
             """The family's catalogue code and path; in `language`, each level's translation or
             its own name (as the import reads it back)."""
