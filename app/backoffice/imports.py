@@ -183,13 +183,21 @@ class ImportsView(BaseView):
             form=ConfirmForm(),
         )
 
-    @expose("/<int:pk>/confirm", methods=["POST"])
-    def confirm_run(self, pk: int):
+    def _posted_draft(self, pk: int):
+        """The run a confirm or cancel form was posted for (its CSRF token checked), or the
+        login page's redirect for a visitor."""
         if (login := self._signed_in()) is not None:
             return login
         run, _kind = self._run_or_404(pk)
         if not ConfirmForm().validate_on_submit():
             abort(400)
+        return run
+
+    @expose("/<int:pk>/confirm", methods=["POST"])
+    def confirm_run(self, pk: int):
+        run = self._posted_draft(pk)
+        if not isinstance(run, ImportRun):
+            return run  # the login page
         if run.status == imports.DRAFT:
             imports.confirm(db.session, run)
             db.session.commit()  # and the job is handed over
@@ -197,11 +205,9 @@ class ImportsView(BaseView):
 
     @expose("/<int:pk>/cancel", methods=["POST"])
     def cancel_run(self, pk: int):
-        if (login := self._signed_in()) is not None:
-            return login
-        run, _kind = self._run_or_404(pk)
-        if not ConfirmForm().validate_on_submit():
-            abort(400)
+        run = self._posted_draft(pk)
+        if not isinstance(run, ImportRun):
+            return run  # the login page
         if run.status == imports.DRAFT:
             path = imports.run_file_path(run)
             db.session.delete(run)

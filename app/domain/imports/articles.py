@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.domain.imports.bulk import insert_rows, replace_links, same_keys
 from app.domain.imports.columns import (
     Column,
     boolean,
@@ -268,11 +269,11 @@ class ArticlesKind(ImportKind):
                     changed_ids.add(current.id)
             ids = {sku: row.id for sku, row in existing.items()}
             if inserts:
-                # A plain executemany, then the new ids by SKU: INSERT ... RETURNING of many rows
-                # makes one statement of thousands of parameters per batch, which psycopg parses
-                # anew each time (3 of the 4.5 CPU seconds of 10,000 articles on PostgreSQL).
-                for batch in _same_keys(inserts):
-                    connection.execute(article.insert(), batch)
+                # COPY on PostgreSQL (an executemany elsewhere: bulk.insert_rows), then the new
+                # ids by SKU: INSERT ... RETURNING of many rows makes one statement of thousands
+                # of parameters per batch, which psycopg parses anew each time.
+                for batch in same_keys(inserts):
+                    insert_rows(connection, article, batch)
                 new_skus = [row["sku"] for row in inserts]
                 found = connection.execute(
                     sa.select(article.c.sku, article.c.id).where(article.c.sku.in_(new_skus))
@@ -455,8 +456,7 @@ class ArticlesKind(ImportKind):
                     }
                 )
                 changed.add(article_id)
-        if inserts:
-            connection.execute(translation.insert(), inserts)
+        insert_rows(connection, translation, inserts)
         if updates:
             connection.execute(
                 translation.update()
@@ -473,36 +473,12 @@ class ArticlesKind(ImportKind):
     def _write_tags(self, connection, chunk, ids, state) -> set[int]:
         if not any("tags" in row for row in chunk):
             return set()
-        links = article_tag_articles
         wanted = {
             ids[row["sku"]]: {state.tags[normalised(t)] for t in row["tags"] or ()} for row in chunk
         }
-        existing: dict[int, set[int]] = {article_id: set() for article_id in wanted}
-        for link in connection.execute(
-            sa.select(links.c.article_id, links.c.article_tag_id).where(
-                links.c.article_id.in_(wanted)
-            )
-        ):
-            existing[link.article_id].add(link.article_tag_id)
-        added, removed, changed = [], [], set()
-        for article_id, tags in wanted.items():
-            for tag in tags - existing[article_id]:
-                added.append({"article_id": article_id, "article_tag_id": tag})
-            for tag in existing[article_id] - tags:
-                removed.append({"b_article": article_id, "b_tag": tag})
-            if tags != existing[article_id]:
-                changed.add(article_id)
-        if added:
-            connection.execute(links.insert(), added)
-        if removed:
-            connection.execute(
-                links.delete().where(
-                    links.c.article_id == sa.bindparam("b_article"),
-                    links.c.article_tag_id == sa.bindparam("b_tag"),
-                ),
-                removed,
-            )
-        return changed
+        return replace_links(
+            connection, article_tag_articles, "article_id", "article_tag_id", wanted
+        )
 
     # --- exporting ------------------------------------------------------------------------------
 
@@ -619,14 +595,6 @@ def _compared_columns() -> list[sa.Column]:
     article = Article.__table__
     names = ["id", "sku", *PLAIN_FIELDS, *REFERENCE_FIELDS.values(), "family_id"]
     return [article.c[name] for name in names]
-
-
-def _same_keys(rows: list[dict]) -> list[list[dict]]:
-    """Rows grouped by their keys: one executemany needs the same keys in every row."""
-    groups: dict[tuple, list[dict]] = {}
-    for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
-    return list(groups.values())
 
 
 def _same(stored: Any, new: Any) -> bool:

@@ -39,6 +39,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.domain.customers import address_problems, vat_number_problems
+from app.domain.imports.bulk import replace_links, same_keys, update_by_id
 from app.domain.imports.columns import (
     CellError,
     Column,
@@ -420,17 +421,10 @@ class CustomersKind(ImportKind):
                 updates.append(difference | {"b_id": current.id})
                 changed.add(code)
         ids = {code: r.id for code, r in stored.items()}
-        for batch in _same_keys(inserts):
+        for batch in same_keys(inserts):
             for r in connection.execute(table.insert().returning(table.c.id, table.c.code), batch):
                 ids[r.code] = r.id
-        for batch in _same_keys(updates):
-            names = [k for k in batch[0] if k != "b_id"]
-            connection.execute(
-                table.update()
-                .where(table.c.id == sa.bindparam("b_id"))
-                .values({name: sa.bindparam(f"v_{name}") for name in names}),
-                [{"b_id": u["b_id"], **{f"v_{n}": u[n] for n in names}} for u in batch],
-            )
+        update_by_id(connection, table, updates)
         changed |= _write_tags(connection, codes, ids, state)
         created = {r["code"] for r in inserts}
         counts.created += len(created)
@@ -480,14 +474,7 @@ class CustomersKind(ImportKind):
         for part in _parts(inserts):
             for r in connection.execute(table.insert().returning(table.c.id, table.c.email), part):
                 contact_ids[r.email] = r.id
-        for batch in _same_keys(updates):
-            names = [k for k in batch[0] if k != "b_id"]
-            connection.execute(
-                table.update()
-                .where(table.c.id == sa.bindparam("b_id"))
-                .values({name: sa.bindparam(f"v_{name}") for name in names}),
-                [{"b_id": u["b_id"], **{f"v_{n}": u[n] for n in names}} for u in batch],
-            )
+        update_by_id(connection, table, updates)
         linked: set[tuple[int, int]] = set()
         link = customer_contacts
         for part in _parts(list(contact_ids.values())):
@@ -539,17 +526,10 @@ class CustomersKind(ImportKind):
             }
             if difference:
                 updates.append(difference | {"b_id": current.id})
-        for batch in _same_keys(inserts):
+        for batch in same_keys(inserts):
             for part in _parts(batch):
                 connection.execute(table.insert(), part)
-        for batch in _same_keys(updates):
-            names = [k for k in batch[0] if k != "b_id"]
-            connection.execute(
-                table.update()
-                .where(table.c.id == sa.bindparam("b_id"))
-                .values({name: sa.bindparam(f"v_{name}") for name in names}),
-                [{"b_id": u["b_id"], **{f"v_{n}": u[n] for n in names}} for u in batch],
-            )
+        update_by_id(connection, table, updates)
         counts.created += len(inserts)
         counts.updated += len(updates)
         counts.unchanged += len(state.addresses) - len(inserts) - len(updates)
@@ -698,32 +678,9 @@ def _write_tags(connection, codes: list[str], ids: dict, state: CustomerState) -
     }
     if not wanted:
         return set()
-    link = customer_tag_customers
-    stored: dict[int, set[int]] = {customer_id: set() for customer_id in wanted}
-    for customer_id, tag_id in connection.execute(
-        sa.select(link.c.customer_id, link.c.customer_tag_id).where(
-            link.c.customer_id.in_(list(wanted))
-        )
-    ):
-        stored[customer_id].add(tag_id)
-    added, removed, changed = [], [], set()
-    for customer_id, tags in wanted.items():
-        added += [
-            {"customer_id": customer_id, "customer_tag_id": t} for t in tags - stored[customer_id]
-        ]
-        removed += [{"b_c": customer_id, "b_t": t} for t in stored[customer_id] - tags]
-        if tags != stored[customer_id]:
-            changed.add(customer_id)
-    if added:
-        connection.execute(link.insert(), added)
-    if removed:
-        connection.execute(
-            link.delete().where(
-                link.c.customer_id == sa.bindparam("b_c"),
-                link.c.customer_tag_id == sa.bindparam("b_t"),
-            ),
-            removed,
-        )
+    changed = replace_links(
+        connection, customer_tag_customers, "customer_id", "customer_tag_id", wanted
+    )
     return {code for code in codes if ids[code] in changed}
 
 
@@ -754,14 +711,6 @@ def _same(stored: Any, new: Any) -> bool:
     if isinstance(stored, Decimal) or isinstance(new, Decimal):
         return stored is not None and new is not None and Decimal(stored) == Decimal(new)
     return stored == new
-
-
-def _same_keys(rows: list[dict]) -> list[list[dict]]:
-    """Rows grouped by their keys: one executemany binds the same keys in every row."""
-    groups: dict[tuple, list[dict]] = {}
-    for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
-    return list(groups.values())
 
 
 def _parts(items: list, size: int = 2000) -> Iterator[list]:
