@@ -105,6 +105,9 @@ class ImportsView(BaseView):
             abort(404)
         if not may(kind):
             abort(403)
+        if run.user_id != current_user.id and not kind.sees_every_row(current_user):
+            # Another sales representative's customer file holds customers this one may not see.
+            abort(404)
         return run, kind
 
     @expose("/", methods=["GET", "POST"])
@@ -139,11 +142,19 @@ class ImportsView(BaseView):
                 else:
                     db.session.commit()
                     return redirect(url_for(".preview_run", pk=run.id))
-        names = [kind.name for kind in kinds]
+        everyone_s = [kind.name for kind in kinds if kind.sees_every_row(current_user)]
+        own = [kind.name for kind in kinds if kind.name not in everyone_s]
+        names = everyone_s + own
         runs = (
             db.session.scalars(
                 sa.select(ImportRun)
-                .where(ImportRun.kind.in_(names), ImportRun.status != imports.DRAFT)
+                .where(
+                    sa.or_(
+                        ImportRun.kind.in_(everyone_s),
+                        sa.and_(ImportRun.kind.in_(own), ImportRun.user_id == current_user.id),
+                    ),
+                    ImportRun.status != imports.DRAFT,
+                )
                 .order_by(ImportRun.created_at.desc(), ImportRun.id.desc())
                 .limit(RUNS_LISTED)
             ).all()

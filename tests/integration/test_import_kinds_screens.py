@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.generated.models import Article, Customer, StockLevel, Warehouse
+from tests.conftest import csrf_token
 from tests.integration.imports_helpers import csv_file
 
 
@@ -49,6 +50,34 @@ def test_a_sales_rep_downloads_the_list_of_their_customers(sqlite_only, app, cli
     auth.login("rep1")
     text = client.get("/imports/export/customers.csv").get_data(as_text=True)
     assert "Mine" in text and "Theirs" not in text
+
+
+def test_a_sales_rep_never_opens_another_reps_customer_file(
+    sqlite_only, app, client, auth, session, tmp_path
+):
+    """Files and their errors hold customers: a rep sees their own runs of customers only."""
+    sm = app.appbuilder.sm
+    session.add(Customer(code="C002", name="Theirs", sales_rep_id=sm.find_user("rep2").id))
+    session.commit()
+    path = csv_file(tmp_path / "customers.csv", [["Code", "Company name"], ["C002", "Theirs Ltd"]])
+    auth.login("rep2")
+    token = csrf_token(client, "/imports/")
+    with open(path, "rb") as stream:
+        data = {"csrf_token": token, "kind": "customers", "file": (stream, path.name)}
+        uploaded = client.post("/imports/", data=data, content_type="multipart/form-data")
+    assert uploaded.status_code == 302
+    preview = uploaded.location
+    assert client.get(preview).status_code == 200
+    auth.logout()
+
+    auth.login("rep1")
+    assert client.get(preview).status_code == 404
+    run_id = preview.rstrip("/").split("/")[-2]
+    assert client.get(f"/imports/{run_id}").status_code == 404
+    auth.logout()
+
+    auth.login("admin")
+    assert client.get(preview).status_code == 200
 
 
 def test_flask_import_and_export_of_stock_levels(sqlite_only, runner, session, tmp_path):

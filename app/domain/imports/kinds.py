@@ -89,6 +89,12 @@ class ImportKind:
         """Every record as a row the import reads back, keyed by file column key, streamed."""
         raise NotImplementedError
 
+    def sees_every_row(self, user: Any) -> bool:
+        """Whether `user` may see every record of this kind, so also everyone's import runs of it
+        (the files and errors hold records); a kind whose rows some roles see only some of
+        overrides it."""
+        return True
+
     def export_rows_for_user(self, connection: sa.Connection, user: Any) -> Iterator[Row]:
         """`export_rows` for the person exporting (None: a command run by the seller); a kind
         whose rows some roles see only some of (a sales representative's own customers)
