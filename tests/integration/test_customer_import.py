@@ -28,6 +28,8 @@ CUSTOMER = {
     "Main email": "Contact@Lefevre.example",
     "Credit limit": "1500.50",
     "Payment terms (days)": "30",
+    "Payment on invoice": "allowed",
+    "Prices": "hidden",
 }
 CONTACT = {
     "Contact email": "anne@lefevre.example",
@@ -109,6 +111,30 @@ def test_a_customer_update_changes_only_the_columns_the_file_has(
     assert (customer.name, customer.group.name, len(customer.tags)) == (
         "Lefèvre & fils", "Schools", 2
     )  # fmt: skip
+
+
+def test_a_customers_own_settings_are_imported_and_an_empty_cell_keeps_them(
+    app, session, references, tmp_path
+):
+    run_file(csv_file(tmp_path / "first.csv", _table(CUSTOMER)), "customers")
+    customer = session.scalars(sa.select(Customer)).one()
+    assert (customer.pay_on_invoice, customer.hide_prices, customer.vat_exempt) == (
+        "allowed", "hidden", "group"
+    )  # fmt: skip
+    rows = [["Customer code", "Prices", "VAT", "Order unit"], ["C001", None, "exempt", "pack"]]
+    run = run_file(csv_file(tmp_path / "second.csv", rows), "customers")
+    assert (run.status, run.updated_count) == ("done", 1), run.errors
+    session.expire_all()
+    assert (customer.hide_prices, customer.vat_exempt, customer.order_unit) == (
+        "hidden", "exempt", "pack"
+    )  # fmt: skip
+
+    bad = [["Customer code", "Payment after delivery"], ["C001", "sometimes"]]
+    refused = run_file(csv_file(tmp_path / "bad.csv", bad), "customers")
+    assert refused.status == "invalid"
+    [[row, column, reason]] = refused.errors
+    assert (row, column) == (2, "Payment after delivery")
+    assert reason.startswith("Unknown value sometimes: use one of group, allowed, refused")
 
 
 def test_a_customer_file_with_an_invalid_vat_number_applies_nothing(

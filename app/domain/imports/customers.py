@@ -119,6 +119,16 @@ CUSTOMER_COLUMNS = (
     Column("minimum_order", _l("Minimum order amount"), MONEY),
     Column("franco_threshold", _l("Franco threshold"), MONEY),
     Column("shipping_fee", _l("Shipping fee"), MONEY),
+    # The customer's own settings, "group" meaning as its group's (model.yaml's values).
+    Column(
+        "pay_after_delivery",
+        _l("Payment after delivery"),
+        choice(Customer.PAY_AFTER_DELIVERY_CHOICES),
+    ),
+    Column("pay_on_invoice", _l("Payment on invoice"), choice(Customer.PAY_ON_INVOICE_CHOICES)),
+    Column("order_unit", _l("Order unit"), choice(Customer.ORDER_UNIT_CHOICES)),
+    Column("hide_prices", _l("Prices"), choice(Customer.HIDE_PRICES_CHOICES)),
+    Column("vat_exempt", _l("VAT"), choice(Customer.VAT_EXEMPT_CHOICES)),
 )
 CONTACT_COLUMNS = (
     Column("contact_email", _l("Contact email"), email, example="anne@lefevre.example"),
@@ -151,11 +161,15 @@ ADDRESS_COLUMNS = (
 PLAIN_FIELDS = (
     "name", "status", "vat_number", "chamber_of_commerce", "fiscal_code", "country", "language",
     "email", "phone", "website", "payment_days", "credit_limit", "minimum_order",
-    "franco_threshold", "shipping_fee",
+    "franco_threshold", "shipping_fee", "pay_after_delivery", "pay_on_invoice", "order_unit",
+    "hide_prices", "vat_exempt",
 )  # fmt: skip
 REFERENCES = {"group": "group_id", "price_level": "price_level_id", "sales_rep": "sales_rep_id"}
 # Required fields: an empty cell leaves them as they are rather than clearing them.
-KEPT_WHEN_EMPTY = ("name", "status", "country")
+KEPT_WHEN_EMPTY = (
+    "name", "status", "country", "pay_after_delivery", "pay_on_invoice", "order_unit",
+    "hide_prices", "vat_exempt",
+)  # fmt: skip
 CONTACT_FIELDS = {
     "contact_first_name": "first_name",
     "contact_last_name": "last_name",
