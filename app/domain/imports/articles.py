@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.domain.imports.bulk import insert_rows, replace_links, same_keys
+from app.domain.imports.bulk import insert_rows, replace_links, same_keys, update_by_id
 from app.domain.imports.columns import (
     Column,
     boolean,
@@ -265,7 +265,7 @@ class ArticlesKind(ImportKind):
                     continue
                 difference = {k: v for k, v in values.items() if not _same(getattr(current, k), v)}
                 if difference:
-                    updates.append({**{f"v_{k}": v for k, v in values.items()}, "b_id": current.id})
+                    updates.append({**values, "b_id": current.id})
                     changed_ids.add(current.id)
             ids = {sku: row.id for sku, row in existing.items()}
             if inserts:
@@ -279,14 +279,7 @@ class ArticlesKind(ImportKind):
                     sa.select(article.c.sku, article.c.id).where(article.c.sku.in_(new_skus))
                 )
                 ids.update((sku, article_id) for sku, article_id in found)
-            if updates:
-                fields = [key[2:] for key in updates[0] if key.startswith("v_")]
-                connection.execute(
-                    article.update()
-                    .where(article.c.id == sa.bindparam("b_id"))
-                    .values({f: sa.bindparam(f"v_{f}") for f in fields}),
-                    updates,
-                )
+            update_by_id(connection, article, updates)
             new_ids = {ids[row["sku"]] for row in chunk if row["sku"] not in existing}
             changed_ids |= self._write_translations(connection, chunk, ids, state)
             changed_ids |= self._write_tags(connection, chunk, ids, state)
@@ -386,16 +379,10 @@ class ArticlesKind(ImportKind):
             if current is None:
                 inserts.append({"family_id": family_id, "language": language, "name": name})
             elif current.name != name:
-                updates.append({"b_id": current.id, "v_name": name})
+                updates.append({"b_id": current.id, "name": name})
         if inserts:
             connection.execute(translation.insert(), inserts)
-        if updates:
-            connection.execute(
-                translation.update()
-                .where(translation.c.id == sa.bindparam("b_id"))
-                .values(name=sa.bindparam("v_name")),
-                updates,
-            )
+        update_by_id(connection, translation, updates)
 
     @staticmethod
     def _family_code(catalogue_code: str, walked: list[str], state: ArticleState) -> str:
@@ -448,22 +435,10 @@ class ArticlesKind(ImportKind):
                 deletes.append({"b_id": current.id})
                 changed.add(article_id)
             elif any(getattr(current, f) != merged[f] for f in TRANSLATED):
-                updates.append(
-                    {
-                        "b_id": current.id,
-                        "v_name": merged["name"],
-                        "v_description": merged["description"],
-                    }
-                )
+                updates.append({"b_id": current.id, **merged})
                 changed.add(article_id)
         insert_rows(connection, translation, inserts)
-        if updates:
-            connection.execute(
-                translation.update()
-                .where(translation.c.id == sa.bindparam("b_id"))
-                .values(name=sa.bindparam("v_name"), description=sa.bindparam("v_description")),
-                updates,
-            )
+        update_by_id(connection, translation, updates)
         if deletes:
             connection.execute(
                 translation.delete().where(translation.c.id == sa.bindparam("b_id")), deletes

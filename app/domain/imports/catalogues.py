@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.domain.imports.articles import PATH_SEPARATOR, ArticlesKind, ArticleState, split_path
+from app.domain.imports.bulk import update_by_id
 from app.domain.imports.columns import Column, normalised, text
 from app.domain.imports.kinds import Counts, ImportKind, Row, register
 from app.generated.models import Article, Catalogue, Family
@@ -101,16 +102,10 @@ class CataloguesKind(ImportKind):
                 if current == family_id:
                     counts.unchanged += 1
                 else:
-                    moves.append({"b_id": article_id, "v_family": family_id})
+                    moves.append({"b_id": article_id, "family_id": family_id})
                     state.articles[row["sku"]] = (article_id, family_id)
-            if moves:
-                connection.execute(
-                    article.update()
-                    .where(article.c.id == sa.bindparam("b_id"))
-                    .values(family_id=sa.bindparam("v_family")),
-                    moves,
-                )
-                counts.updated += len(moves)
+            update_by_id(connection, article, moves)
+            counts.updated += len(moves)
         return counts
 
     def export_rows(self, connection: sa.Connection) -> Iterator[Row]:

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.domain.imports.bulk import insert_rows
+from app.domain.imports.bulk import insert_rows, update_by_id
 from app.domain.imports.columns import Column, date, integer, normalised, text
 from app.domain.imports.kinds import Counts, ImportKind, Row, register
 from app.generated.models import Article, StockLevel, Warehouse
@@ -115,18 +115,10 @@ class StockLevelsKind(ImportKind):
                             }
                         )
                     elif any(getattr(current, name) != row[name] for name in names):
-                        updates.append(
-                            {"b_id": current.id, **{f"v_{name}": row[name] for name in names}}
-                        )
+                        updates.append({"b_id": current.id, **{n: row[n] for n in names}})
                     else:
                         counts.unchanged += 1
-            if updates:
-                connection.execute(
-                    table.update()
-                    .where(table.c.id == sa.bindparam("b_id"))
-                    .values({name: sa.bindparam(f"v_{name}") for name in names}),
-                    updates,
-                )
+            update_by_id(connection, table, updates)
             insert_rows(connection, table, inserts)
             counts.created += len(inserts)
             counts.updated += len(updates)
