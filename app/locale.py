@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, has_request_context, redirect, request, session
 from flask_appbuilder import BaseView, expose
-from flask_babel import get_babel, refresh
+from flask_babel import get_babel, get_locale, get_translations, refresh
 from flask_login import current_user
 
 from app.domain.accounts import contact_of, is_staff
@@ -33,11 +33,36 @@ API_LANGUAGE_ARGUMENT = "_l_"
 
 
 def init_locale(app, appbuilder) -> None:
-    """Use `select_locale` for every request, and the POST switcher instead of FAB's GET link."""
+    """Use `select_locale` for every request, and the POST switcher instead of FAB's GET link;
+    templates translate through `page_translations`."""
     get_babel(app).locale_selector = select_locale
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: page_translations().ugettext(s),
+        ngettext=lambda s, p, n: page_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: page_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     appbuilder.add_view_no_menu(LanguageSwitchView)
     locale_view = appbuilder.bm.locale_view
     app.view_functions[f"{locale_view.endpoint}.{locale_view.default_view}"] = _no_get_switch
+
+
+def page_translations():
+    """Flask-Babel's translations for the page's locale, found once per page and locale.
+
+    Flask-Babel's own template functions look them up again for each text (several lookups in
+    `g` and the locale's name), which is a tenth of a catalogue page's rendering. A mail
+    rendered in the recipient's language (`force_locale`) has a locale of its own, so it finds
+    its own translations.
+    """
+    locale = get_locale()
+    if locale is None or not g:
+        return get_translations()
+    found = g.get("_page_translations")
+    if found is None or found[0] is not locale:
+        found = g._page_translations = (locale, get_translations())
+    return found[1]
 
 
 def select_locale() -> str | None:

@@ -1286,6 +1286,7 @@ def ensure_dataset(
                 f"reusing the data set generated on {found['generated_at']:%Y-%m-%d %H:%M} "
                 f"({found['seconds']:.0f} s) in {_shown(database_url)}"
             )
+            _migrate(database_url)
             return stored
     today = today or datetime.date.today()
     wipe(database_url)
@@ -1306,6 +1307,20 @@ def ensure_dataset(
     big = sorted(counts.items(), key=lambda item: -item[1])[:8]
     say("  " + ", ".join(f"{name} {count:,}" for name, count in big))
     return {**wanted, "today": today.isoformat()}
+
+
+def _migrate(database_url: str) -> None:
+    """Bring a kept data set's schema to the newest migration, as an upgrade of a live shop
+    would (a migration adding an index or a table keeps the rows)."""
+    from flask_migrate import upgrade
+
+    from app.extensions import db
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = build_app(database_url, Path(tmp))
+        with app.app_context():
+            upgrade()
+            db.engine.dispose()
 
 
 def _shown(url: str) -> str:

@@ -9,7 +9,7 @@ from flask_appbuilder import Model
 from flask_appbuilder.models.mixins import FileColumn, ImageColumn
 
 import app.generated.models  # noqa: F401  (registers every generated table on Model.metadata)
-from app.domain.search import compared_in_schema
+from app.unmodelled import compared_in_schema
 
 config = context.config
 if config.config_file_name and not config.attributes.get("skip_logging_config"):

@@ -137,12 +137,6 @@ def is_search_index_object(name: str) -> bool:
     return bool(_SEARCH_INDEX_OBJECT.search(name))
 
 
-def compared_in_schema(name: str | None, type_: str, _parent_names) -> bool:
-    """Alembic's `include_name`: schema comparisons (autogenerate, the migration tests) leave
-    the search indexes out rather than propose to drop them."""
-    return not (type_ in ("table", "index") and name and is_search_index_object(name))
-
-
 def barcode_forms(text: str) -> list[str]:
     """The ways an EAN or ISBN typed by a person may be stored: digits only, and for a book both
     its ISBN-13 and ISBN-10 forms. Empty when `text` is not a barcode."""

@@ -14,11 +14,13 @@ An article is visible to a customer when:
   through their parent: the catalogue lists main articles only, while `article_for` and
   `visible_article_ids` accept visible variants.
 
-The rule is built twice from the same pieces. `visible_article_condition` is pure SQL
+The rule is built three times from the same pieces. `visible_article_condition` is pure SQL
 (subqueries on the customer's id), usable in any statement without a session.
-`catalogue_page` and `selection_page` first read the customer's few facts (catalogues, family
-tree, exclusions, tag/season/brand lists) in one small query and pass them as literal id lists,
-so the page query on a large catalogue is a plain indexed filter rather than subqueries per row.
+`selection_page` first reads the customer's few facts (catalogues, exclusions, tag/season/brand
+lists) in one small query and passes them as literal id lists, so the page query is a plain
+indexed filter rather than subqueries per row. `catalogue_page` applies the same facts to the
+catalogue's listing kept in memory (app/domain/catalogue_listing.py): on a large catalogue,
+counting and sorting what a customer sees is then no longer a walk through the article table.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased, lazyload, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
-from app.domain.search import has_translated_names, search_condition
+from app.domain import catalogue_listing
+from app.domain.catalogue_listing import MAX_FAMILY_DEPTH, Listing
+from app.domain.search import has_translated_names, matching_article_ids, search_condition
 from app.domain.shopper import Shopper
 from app.domain.translations import translated
 from app.generated.models import (
@@ -65,10 +69,6 @@ MAX_PER_PAGE = 500
 # Up to this many rows (the page's end), a translated-name sort reads the translated names once
 # and looks them up again by id; deeper, it walks them twice rather than send as many ids.
 MAX_WALKED_ONCE = 2000
-# A family tree deeper than this is a cycle typed by mistake, not a catalogue.
-MAX_FAMILY_DEPTH = 32
-# A listing within at most 1/NARROW_SHARE of the families is "narrow": looked up by family.
-NARROW_SHARE = 10
 
 
 @dataclass
@@ -199,42 +199,35 @@ def catalogue_page(
     start of the SKU, or the whole EAN / ISBN (hyphens and spaces ignored, ISBN-10 or -13).
     `sort` is one of SORTS ("name", "-name", "sku", "newest"; anything else sorts by name).
 
-    A bounded number of queries whatever the page size: the customer's facts, the count, the
-    page, and the eager loads of what a card shows (family, brand, translations, photos).
+    A bounded number of queries whatever the page size: the catalogue's version, the customer's
+    facts, the search's matches, the page's articles and the eager loads of what a card shows
+    (brand, translations, photos). The count and the sort are made on the catalogue's listing.
     """
-    facts = _Facts.read(session, shopper)
+    listing = catalogue_listing.current(session)
+    facts = _Facts.read(session, shopper, listing)
     families = facts.visible_family_ids
     if catalogue_id is not None:
         families = {f for f in families if facts.family_catalogue.get(f) == catalogue_id}
     if family_id is not None:
         families = families & facts.family_and_descendants(family_id)
-    # Which index should find the rows: with a few families, the family index (then a small
-    # sort); with most of the catalogue, the sort column's index, filtering as it goes, so that
-    # SQLite does not fetch tens of thousands of rows one by one through the family or parent
-    # index. Counting uses the (status, parent_id, family_id) index when the schema has it.
-    # A search finds its matches by the search indexes (app/domain/search.py), then sorts them.
-    narrow = len(families) * NARROW_SHARE <= len(facts.family_catalogue)
-    searching = bool((search or "").strip())
-    scope = _LiteralScope(facts)
-
-    def conditions(*, for_count: bool) -> list[sa.ColumnElement[bool]]:
-        by_index = (narrow or (for_count and _HAS_LISTING_INDEX)) and not searching
-        return [
-            _index_or_not(Article.parent_id, by_index and _HAS_LISTING_INDEX).is_(None),
-            _index_or_not(Article.status, by_index or (for_count and not searching)) == "active",
-            *_listed_rules(scope, Article, with_status=False),
-            _family_in(_index_or_not(Article.family_id, by_index), families, facts),
-        ]
-
-    return _page(
+    per_page = min(max(1, int(per_page)), MAX_PER_PAGE)
+    page = max(1, int(page))
+    matched = matching_article_ids(session, search, shopper.language)
+    listed = listing.listed(
         session,
-        shopper,
-        conditions(for_count=True),
-        conditions(for_count=False),
-        search,
         sort,
-        page,
-        per_page,
+        shopper.language,
+        families=frozenset(families),
+        excluded=frozenset(facts.excluded_article_ids),
+        tags=frozenset(facts.lists["tag"]),
+        brands=frozenset(facts.lists["brand"]),
+        seasons=frozenset(facts.lists["season"]),
+        among=None if matched is None else session.scalars(matched),
+    )
+    offset = (page - 1) * per_page
+    ids = [int(i) for i in listed[offset : offset + per_page]]
+    return CataloguePage(
+        articles=_cards(session, ids), total=len(listed), page=page, per_page=per_page
     )
 
 
@@ -310,21 +303,30 @@ def _page(session, shopper, count_where, page_where, search, sort, page, per_pag
             total = session.scalar(
                 sa.select(sa.func.count()).select_from(Article).where(*count_where, matched)
             )
+    return CataloguePage(
+        articles=_cards(session, ids), total=total or 0, page=page, per_page=per_page
+    )
+
+
+def _cards(session: Session, ids: list[int]) -> list[Article]:
+    """The articles `ids` in that order, with what a card shows."""
+    if not ids:
+        return []
     loaded = session.scalars(
         sa.select(Article)
         .where(Article.id.in_(ids))
         .options(
-            selectinload(Article.photos).lazyload(ArticlePhoto.article),
-            # Not on a card: loaded if asked for. The family would bring its catalogue and both
-            # their translations, half the cost of loading a page.
+            # Not on a card (its photos are on the article's page): loaded if asked for. The
+            # family would bring its catalogue and both their translations, half the cost of
+            # loading a page.
+            lazyload(Article.photos),
             lazyload(Article.family),
             lazyload(Article.season),
             lazyload(Article.product_type),
         )
     )
     by_id = {article.id: article for article in loaded}
-    articles = [by_id[i] for i in ids if i in by_id]
-    return CataloguePage(articles=articles, total=total or 0, page=page, per_page=per_page)
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _page_keys(session: Session, where, sort: str, language: str, first: int) -> sa.Select:
@@ -699,21 +701,6 @@ class _unindexed(FunctionElement):
         self.type = column.type
 
 
-def _index_or_not(column, by_index: bool):
-    return column if by_index else _unindexed(column)
-
-
-def _has_listing_index() -> bool:
-    """Whether the schema indexes article (status, parent_id, family_id, ...), which counts a
-    customer's catalogue from the index alone; (status, parent_id, family_id, brand_id,
-    season_id, id) covers every restriction, on PostgreSQL too (whose indexes hold no row id)."""
-    wanted = ["status", "parent_id", "family_id"]
-    return any([c.name for c in index.columns][:3] == wanted for index in Article.__table__.indexes)
-
-
-_HAS_LISTING_INDEX = _has_listing_index()
-
-
 @compiles(_unindexed)
 def _unindexed_anywhere(element, compiler, **kw):
     return compiler.process(element.clauses, **kw)
@@ -729,74 +716,50 @@ class _Facts:
     """What decides one customer's visibility, read in one query."""
 
     family_catalogue: dict[int, int | None]  # every family -> its catalogue (inherited)
-    children: dict[int, list[int]]
-    visible_family_ids: set[int]
+    children: dict[int | None, list[int]]
+    visible_family_ids: frozenset[int]
     excluded_article_ids: set[int]
     lists: dict[str, set[int]]  # "tag" / "season" / "brand" -> the customer's ids (may be empty)
 
     @classmethod
-    def read(cls, session: Session, shopper: Shopper) -> _Facts:
+    def read(cls, session: Session, shopper: Shopper, listing: Listing | None = None) -> _Facts:
+        """The shopper's facts, the family tree taken from the catalogue's listing (read when
+        not given)."""
+        listing = listing or catalogue_listing.current(session)
         c = shopper.customer_id
 
         def kind(name, *columns):
             return [sa.literal(name).label("kind"), *columns]
 
-        none = sa.null()
         parts = [
-            sa.select(*kind("family", Family.id, Family.parent_id, Family.catalogue_id)),
-            sa.select(*kind("catalogue", Catalogue.id, none, none)).where(
-                _catalogue_is_visible(shopper)
-            ),
-            sa.select(*kind("x_article", Exclusion.article_id, none, none)).where(
+            sa.select(*kind("catalogue", Catalogue.id)).where(_catalogue_is_visible(shopper)),
+            sa.select(*kind("x_article", Exclusion.article_id)).where(
                 _exclusions_of(shopper, Exclusion.article_id).whereclause
             ),
-            sa.select(*kind("x_family", Exclusion.family_id, none, none)).where(
+            sa.select(*kind("x_family", Exclusion.family_id)).where(
                 _exclusions_of(shopper, Exclusion.family_id).whereclause
             ),
-            sa.select(*kind("tag", customer_visible_tags.c.article_tag_id, none, none)).where(
+            sa.select(*kind("tag", customer_visible_tags.c.article_tag_id)).where(
                 customer_visible_tags.c.customer_id == c
             ),
-            sa.select(*kind("season", customer_visible_seasons.c.season_id, none, none)).where(
+            sa.select(*kind("season", customer_visible_seasons.c.season_id)).where(
                 customer_visible_seasons.c.customer_id == c
             ),
-            sa.select(*kind("brand", customer_visible_brands.c.brand_id, none, none)).where(
+            sa.select(*kind("brand", customer_visible_brands.c.brand_id)).where(
                 customer_visible_brands.c.customer_id == c
             ),
         ]
-        rows = session.execute(sa.union_all(*parts)).all()
-        parent_of: dict[int, int | None] = {}
-        own_catalogue: dict[int, int | None] = {}
         found: dict[str, set[int]] = {
             k: set() for k in ("catalogue", "x_article", "x_family", "tag", "season", "brand")
         }
-        for name, ident, parent, catalogue in rows:
-            if name == "family":
-                parent_of[ident] = parent
-                own_catalogue[ident] = catalogue
-            else:
-                found[name].add(ident)
-        children: dict[int, list[int]] = {}
-        for ident, parent in parent_of.items():
-            children.setdefault(parent, []).append(ident)
-        # Top down, as the SQL version does: a family in a cycle is reached from no top family
-        # and is never visible.
-        family_catalogue: dict[int, int | None] = {}
-        visible: set[int] = set()
-        stack = [(f, None, False, 0) for f in children.get(None, [])]
-        while stack:
-            ident, inherited, excluded, depth = stack.pop()
-            catalogue = own_catalogue[ident] or inherited
-            excluded = excluded or ident in found["x_family"]
-            family_catalogue[ident] = catalogue
-            if catalogue in found["catalogue"] and not excluded:
-                visible.add(ident)
-            if depth < MAX_FAMILY_DEPTH:
-                stack.extend((k, catalogue, excluded, depth + 1) for k in children.get(ident, []))
-        for ident in parent_of.keys() - family_catalogue.keys():
-            family_catalogue[ident] = None
+        for name, ident in session.execute(sa.union_all(*parts)):
+            found[name].add(ident)
+        family_catalogue, visible = listing.family_visibility(
+            frozenset(found["catalogue"]), frozenset(found["x_family"])
+        )
         return cls(
             family_catalogue=family_catalogue,
-            children=children,
+            children=listing.children,
             visible_family_ids=visible,
             excluded_article_ids=found["x_article"],
             lists={k: found[k] for k in ("tag", "season", "brand")},

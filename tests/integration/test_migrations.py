@@ -23,7 +23,7 @@ from flask_migrate import downgrade, upgrade
 
 import app.generated.models  # noqa: F401  (every table on Model.metadata)
 from app import MIGRATIONS_DIR
-from app.domain.search import compared_in_schema, is_search_index_object
+from app.unmodelled import compared_in_schema, is_unmodelled
 from app.extensions import db
 from tests.conftest import BACKENDS, app_on_new_database, make_app
 
@@ -52,9 +52,9 @@ def copy_of_models() -> sa.MetaData:
 
 
 def table_names() -> set[str]:
-    """The tables of the database but Alembic's own and the search indexes' (no model has them)."""
+    """The tables of the database but Alembic's own and those no model declares."""
     names = set(sa.inspect(db.engine).get_table_names()) - {"alembic_version"}
-    return {name for name in names if not is_search_index_object(name)}
+    return {name for name in names if not is_unmodelled(name)}
 
 
 def current_revision() -> str | None:

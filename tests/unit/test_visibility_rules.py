@@ -502,6 +502,8 @@ def test_sort_by_name_uses_the_name_in_the_shoppers_language(world, session):
 def test_every_page_of_a_translated_name_sort_follows_the_whole_sorted_list(
     world, session, monkeypatch, walked_once
 ):
+    """The catalogue sorts on its listing in memory, a selection in SQL (whose deep pages take
+    another way): both give the same order."""
     names = {
         "T01": ("Anchor", "Ancre"),
         "T02": ("Bottle", None),
@@ -516,10 +518,14 @@ def test_every_page_of_a_translated_name_sort_follows_the_whole_sorted_list(
         "T11": ("Kite", "Cerf-volant"),
         "T12": ("Lamp", None),
     }
+    articles = []
     for sku, (name, french) in names.items():
         article = world.article(sku, name=name)
         if french:
             article.translations["fr"] = ArticleTranslation(language="fr", name=french)
+        articles.append(article)
+    everything = Selection(name="Everything", articles=articles)
+    session.add(everything)
     session.flush()
     if not walked_once:
         monkeypatch.setattr(visibility, "MAX_WALKED_ONCE", 0)
@@ -534,6 +540,14 @@ def test_every_page_of_a_translated_name_sort_follows_the_whole_sorted_list(
                 for sku in skus_in_order(session, french, sort=sort, page=page, per_page=per_page)
             ]
             assert listed == expected, (sort, per_page)
+            selected = [
+                article.sku
+                for page in pages
+                for article in selection_page(
+                    session, french, everything.id, sort=sort, page=page, per_page=per_page
+                ).articles
+            ]
+            assert selected == expected, ("selection", sort, per_page)
 
 
 def test_sort_newest_first_puts_undated_articles_last(world, session):
@@ -599,7 +613,7 @@ def test_catalogue_page_runs_as_many_statements_for_a_bigger_page(world, session
                     article.sku,
                     article.ean,
                     article.brand.name,
-                    [photo.image for photo in article.photos],
+                    article.photo,
                 )
                 for article in page.articles
             ]
