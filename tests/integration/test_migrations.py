@@ -23,8 +23,8 @@ from flask_migrate import downgrade, upgrade
 
 import app.generated.models  # noqa: F401  (every table on Model.metadata)
 from app import MIGRATIONS_DIR
-from app.unmodelled import compared_in_schema, is_unmodelled
 from app.extensions import db
+from app.unmodelled import compared_in_schema, is_unmodelled
 from tests.conftest import BACKENDS, app_on_new_database, make_app
 
 # The options migrations/env.py gives Alembic: the same comparison as `flask db migrate`.
