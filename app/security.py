@@ -9,6 +9,7 @@ from flask_appbuilder.security.sqla.models import assoc_permissionview_role
 from flask_appbuilder.utils.limit import Limit
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
+from sqlalchemy.orm import joinedload
 
 from app.domain.accounts import is_staff
 
@@ -52,6 +53,12 @@ class PortalSecurityManager(SecurityManager):
         jwt_manager = super().create_jwt_manager(app)
         jwt_manager.invalid_token_loader(_not_authenticated)
         return jwt_manager
+
+    def get_user_by_id(self, pk):
+        """The logged-in user of each request, with their roles in the same query: every
+        request asks for them (the portal whether this is a member of staff, the back office
+        which permissions they hold)."""
+        return self.session.get(self.user_model, pk, options=[joinedload(self.user_model.roles)])
 
     def auth_user_db(self, username, password):
         """The back office's login (HTML and API) is for staff only. A portal contact who tries

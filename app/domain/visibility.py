@@ -33,7 +33,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, aliased, lazyload, selectinload
+from sqlalchemy.orm import Session, aliased, joinedload, lazyload, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.domain import catalogue_listing
@@ -144,7 +144,9 @@ def visible_catalogues(session: Session, shopper: Shopper) -> list[Catalogue]:
             sa.select(Catalogue)
             .where(_catalogue_is_visible(shopper))
             .order_by(Catalogue.position, Catalogue.name, Catalogue.id)
-        )
+            # Their names in every language with them: one statement, not two, on every page.
+            .options(joinedload(Catalogue.translations))
+        ).unique()
     )
 
 

@@ -24,28 +24,34 @@ def current_shopper() -> Shopper:
     return g.shopper
 
 
-def budget_choices(customer_id: int) -> list[tuple[str, str]]:
-    budgets = db.session.execute(
-        sa.select(LibraryBudget.code, LibraryBudget.name)
-        .where(LibraryBudget.customer_id == customer_id)
-        .order_by(LibraryBudget.code)
-    ).all()
-    return [("", _("No budget"))] + [(code, f"{code} · {name}") for code, name in budgets]
-
-
-def relation_choices(customer_id: int) -> list[tuple[str, str]]:
-    relations = db.session.execute(
-        sa.select(LibraryRelation.code, LibraryRelation.name)
-        .where(LibraryRelation.customer_id == customer_id)
-        .order_by(LibraryRelation.is_main_library.desc(), LibraryRelation.code)
-    ).all()
-    return [("", _("No library"))] + [(code, f"{code} · {name}") for code, name in relations]
+def split_choices(customer_id: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The choices of budget and of library a buyer may give a cart line: the customer's
+    budgets by code, its libraries (the main one first), read in one query."""
+    budgets = sa.select(
+        sa.literal("budget").label("kind"),
+        LibraryBudget.code,
+        LibraryBudget.name,
+        sa.literal(False).label("main"),
+    ).where(LibraryBudget.customer_id == customer_id)
+    libraries = sa.select(
+        sa.literal("library"),
+        LibraryRelation.code,
+        LibraryRelation.name,
+        sa.func.coalesce(LibraryRelation.is_main_library, False),
+    ).where(LibraryRelation.customer_id == customer_id)
+    rows = db.session.execute(sa.union_all(budgets, libraries)).all()
+    by_code = sorted(rows, key=lambda row: (not row.main, row.code))
+    return (
+        [("", _("No budget"))]
+        + [(code, f"{code} · {name}") for kind, code, name, _main in by_code if kind == "budget"],
+        [("", _("No library"))]
+        + [(code, f"{code} · {name}") for kind, code, name, _main in by_code if kind == "library"],
+    )
 
 
 def prepare_add_form(form) -> None:
     """Fill an AddToCartForm's choices with the customer's budgets and libraries."""
-    form.budget_code.choices = budget_choices(g.customer.id)
-    form.library_relation_code.choices = relation_choices(g.customer.id)
+    form.budget_code.choices, form.library_relation_code.choices = split_choices(g.customer.id)
 
 
 def flash_form_errors(form) -> None:
