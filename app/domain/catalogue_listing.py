@@ -44,6 +44,9 @@ KEPT = 2
 # Session.info key: this session flushed changes to the catalogue in its open transaction.
 CHANGED = "catalogue_changed"
 _WATCHED = (Article, ArticleTranslation, ArticleTag, Family)
+_WATCHED_TABLES = frozenset(
+    (*(model.__tablename__ for model in _WATCHED), article_tag_articles.name)
+)
 
 # Answers kept per listing (family visibility, a customer's sorted articles), the least recently
 # used dropped first: customers with the same facts (the same group, no exclusions of their own)
@@ -345,6 +348,15 @@ def _note_catalogue_changes(session: Session, _context) -> None:
         if isinstance(instance, _WATCHED):
             session.info[CHANGED] = True
             return
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_catalogue_statements(state) -> None:
+    # An UPDATE, INSERT or DELETE run through the session (not a flush) on a watched table.
+    if state.is_update or state.is_insert or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if getattr(table, "name", None) in _WATCHED_TABLES:
+            state.session.info[CHANGED] = True
 
 
 @event.listens_for(Session, "after_transaction_end")

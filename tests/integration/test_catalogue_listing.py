@@ -131,6 +131,11 @@ def test_a_transaction_sees_its_own_changes_before_it_commits(shop, session):
     assert [a.sku for a in catalogue_page(session, shopper).articles] == ["P1", "B1"]
     session.rollback()
     assert page_skus(shop) == ["B1", "P1"]
+    # A statement run through the session, not a flush of its objects.
+    session.execute(sa.update(Article).where(Article.sku == "P1").values(status="hidden"))
+    assert [a.sku for a in catalogue_page(session, shopper).articles] == ["B1"]
+    session.rollback()
+    assert page_skus(shop) == ["B1", "P1"]
 
 
 def test_two_writers_of_the_catalogue_wait_for_each_other_without_a_deadlock(shop, app):
