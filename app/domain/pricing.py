@@ -350,24 +350,23 @@ class _Queries:
         # The articles and the promotions given to them or to their families, in rows of
         # three kinds: (0, article, family, base price, VAT rate), (1, article, promotion) and
         # (2, family, promotion) for the promotions given to the family or to a family above
-        # it, walked up from the articles' families by a recursive query (UNION, not UNION
-        # ALL: a looping tree ends when it comes back to a family it has been through). A
-        # variant without a family takes its parent's, by a subquery, not an outer join:
-        # PostgreSQL would hash-join the whole table for it.
+        # it, walked up from the articles' families (each once) by a recursive query (UNION,
+        # not UNION ALL: a looping tree ends when it comes back to a family it has been
+        # through). A variant without a family takes its parent's, by an outer join.
+        # PostgreSQL's estimates stay those of a few thousand rows, under its JIT threshold
+        # (compiling the statement took longer than running it): a scalar subquery for the
+        # parent's family is costed for every article, and a walk started from every article
+        # rather than every family is costed as ten times more rows than there are articles.
         article = Article.__table__
         parent = article.alias("parent_article")
-        parent_family = (
-            sa.select(parent.c.family_id)
-            .where(parent.c.id == article.c.parent_id)
-            .scalar_subquery()
-        )
         articles = (
             sa.select(
                 article.c.id,
-                sa.func.coalesce(article.c.family_id, parent_family).label("family_id"),
+                sa.func.coalesce(article.c.family_id, parent.c.family_id).label("family_id"),
                 article.c.base_price,
                 article.c.vat_rate,
             )
+            .select_from(article.outerjoin(parent, parent.c.id == article.c.parent_id))
             .where(holds(article.c.id, "ids"))
             .cte("wanted_article")
         )
@@ -375,6 +374,7 @@ class _Queries:
         above = family.alias("above")
         up = (
             sa.select(articles.c.family_id, articles.c.family_id.label("ancestor_id"))
+            .distinct()
             .where(articles.c.family_id.is_not(None))
             .cte("up", recursive=True)
         )
