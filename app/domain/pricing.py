@@ -763,23 +763,26 @@ class _PriceBook:
 
     def ordered_lists(self, shopper: Shopper) -> tuple[tuple[int, str], ...]:
         """(list, kind) of the shopper's lists, in the order they are tried."""
-        # Keyed by what the order depends on, not by the shopper: hashing a Shopper hashes
-        # all its fields.
-        whose = (shopper.customer_id, shopper.group_id, shopper.price_level_id)
+        # Keyed by what the order depends on, not by the shopper (hashing a Shopper hashes
+        # all its fields): a customer without lists of its own orders them as the other
+        # customers of its group on its price level.
+        customer = shopper.customer_id
+        if (0, customer) not in self.lists_for:
+            customer = None
+        whose = (customer, shopper.group_id, shopper.price_level_id)
         ordered = self._ordered_lists.get(whose)
         if ordered is not None:
             return ordered
         ranked = []
         seen: set[int] = set()
-        mine = (shopper.customer_id, shopper.group_id, shopper.price_level_id)
-        for key in enumerate(mine):
+        for key in enumerate(whose):
             for list_id in self.lists_for.get(key, ()) if key[1] is not None else ():
                 if list_id in seen:
                     continue
                 seen.add(list_id)
                 priority, customer_id, group_id, _level_id = self.lists[list_id]
                 # The most specific of the list's targets that is the shopper's.
-                if customer_id == shopper.customer_id:
+                if customer is not None and customer_id == customer:
                     kind = 0
                 elif group_id is not None and group_id == shopper.group_id:
                     kind = 1
