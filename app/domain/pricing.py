@@ -556,7 +556,7 @@ class _PriceBook:
     whatever the number of shoppers and articles (on a SQLite without JSON functions, some of
     them per batch of ids): the shoppers' price lists; the articles (base price, VAT rate,
     family) with the promotions given to them and to their families; of these promotions, those
-    running for the shoppers; and the articles' rows in the lists. `quotes` then prices a
+    running for the shoppers; and the articles' rows in the lists. `quote` then prices a
     shopper's (article, quantity) pairs with dicts."""
 
     def __init__(
@@ -630,7 +630,7 @@ class _PriceBook:
                     self.candidates[article_id] = tuple(sorted(ids))
 
         # The articles' rows in the lists: article -> list -> ((min_quantity, price), ...),
-        # made _Tiers once used (see `quotes`).
+        # made _Tiers once used, but a single price (see `quote`).
         self.rows: dict[int, dict[int, Any]] = {}
         if self.lists and self.articles:
             self._read_prices(wanted_by)
