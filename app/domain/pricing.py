@@ -36,6 +36,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
+from itertools import chain
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -546,9 +548,9 @@ def _query_mode(dialect: sa.Dialect) -> str:
 
 def _in_parts(result: sa.CursorResult) -> Iterator[sa.Row]:
     """The rows of `result`, fetched a thousand at a time: a whole result's rows kept at once
-    would outlive the garbage collector's young generations and bring on full collections."""
-    while rows := result.fetchmany(1000):
-        yield from rows
+    would outlive the garbage collector's young generations and bring on full collections.
+    (Chained in C: a generator would cost a Python step per row.)"""
+    return chain.from_iterable(iter(partial(result.fetchmany, 1000), []))
 
 
 class _PriceBook:
@@ -724,19 +726,27 @@ class _PriceBook:
         In one statement, each list one parameter, but in "list" mode (see `_Queries`): then
         in batches of ids of `any_of`, so that no statement has more than CHUNK_SIZE bound
         parameters in all; a row of two batches comes twice."""
-        execute = self.connection.execute
+        if self.queries.mode == "list":
+            return chain.from_iterable(self._batches(statement, any_of, others))
         mode = self.queries.mode
-        if mode != "list":
-            parameters: dict[str, Any] = {"on": self.on}
-            for name, values in {**(others or {}), **any_of}.items():
-                if mode == "json":
-                    parameters[name] = json.dumps(list(values))
-                elif name in _ID_LISTS:
-                    parameters[name] = "{" + ",".join(map(str, values)) + "}"
-                else:
-                    parameters[name] = list(values)
-            yield from _in_parts(execute(statement, parameters))
-            return
+        parameters: dict[str, Any] = {"on": self.on}
+        for name, values in {**(others or {}), **any_of}.items():
+            if mode == "json":
+                parameters[name] = json.dumps(list(values))
+            elif name in _ID_LISTS:
+                parameters[name] = "{" + ",".join(map(str, values)) + "}"
+            else:
+                parameters[name] = list(values)
+        return _in_parts(self.connection.execute(statement, parameters))
+
+    def _batches(
+        self,
+        statement: sa.Executable,
+        any_of: dict[str, Sequence[Any]],
+        others: dict[str, Sequence[Any]] | None,
+    ) -> Iterator[Iterator[sa.Row]]:
+        """The rows of `statement` in "list" mode (see `_rows`), batch by batch."""
+        execute = self.connection.execute
         uses = self.queries.uses(statement)
         fixed: dict[str, Any] = {name: list(values) for name, values in (others or {}).items()}
         room = max(100, CHUNK_SIZE - sum(uses[name] * len(v) for name, v in fixed.items()))
@@ -746,12 +756,12 @@ class _PriceBook:
         for name, ids in any_of.items():
             for value in ids:
                 if taken + uses[name] > room:
-                    yield from _in_parts(execute(statement, fixed | batch))
+                    yield _in_parts(execute(statement, fixed | batch))
                     batch, taken = {key: [] for key in any_of}, 0
                 batch[name].append(value)
                 taken += uses[name]
         if taken or not any(any_of.values()):
-            yield from _in_parts(execute(statement, fixed | batch))
+            yield _in_parts(execute(statement, fixed | batch))
 
     def ordered_lists(self, shopper: Shopper) -> tuple[tuple[int, str], ...]:
         """(list, kind) of the shopper's lists, in the order they are tried."""
