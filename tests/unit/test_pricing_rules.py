@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from app.domain import pricing
+from app.domain import shopper as shopper_module
 from app.domain.pricing import (
     CHUNK_SIZE,
     budget_discount_percent,
@@ -19,7 +20,7 @@ from app.domain.pricing import (
     price_for_customers,
     prices_hidden,
 )
-from app.domain.shopper import shopper_for, shoppers_for
+from app.domain.shopper import shopper_for, shoppers_for, shoppers_of
 from app.generated.models import (
     Article,
     Contact,
@@ -560,6 +561,32 @@ def test_shoppers_for_many_customers_reads_the_settings_once(world, session):
     assert len(statements) == 1
     assert shoppers == {c.id: shopper_for(session, c, today=TODAY) for c in customers}
     assert [shoppers[c.id].hides_prices for c in customers] == [True, False]
+
+
+def test_shoppers_of_customer_ids_are_the_shoppers_of_their_customers(world, session, monkeypatch):
+    """Read by id, without Customer objects, in batches of ids: the same terms, whatever the
+    customer defers to its group or the shop."""
+    session.add(PortalSettings(shop_name="Shop", hide_prices=True, default_language="fr"))
+    world.group.vat_exempt = True
+    world.group.order_unit = "pack"
+    world.other_customer.hide_prices = "shown"
+    world.other_customer.vat_exempt = "liable"
+    world.other_customer.pay_on_invoice = "refused"
+    world.other_customer.credit_limit = D("1000.00")
+    world.other_customer.overdue_balance = D("120.50")
+    loner = Customer(code="C3", name="Nancy school", language="de")
+    session.add(loner)
+    session.flush()
+    customers = [world.customer, world.other_customer, loner]
+    ids = [c.id for c in customers]
+    monkeypatch.setattr(shopper_module, "BATCH_SIZE", 2)
+
+    with statements_run(session) as statements:
+        shoppers = shoppers_of(session, [*ids, ids[0], max(ids) + 100], today=TODAY)
+
+    assert shoppers == {c.id: shopper_for(session, c, today=TODAY) for c in customers}
+    assert len(statements) == 4  # two batches of customers, their group, the settings
+    assert shoppers_of(session, []) == {}
 
 
 def test_price_for_customers_refuses_two_shoppers_for_one_customer(world, session):
