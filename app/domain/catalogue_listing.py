@@ -269,11 +269,16 @@ def _within(column: np.ndarray, ids: Iterable[int]) -> np.ndarray:
     return table[column]
 
 
-def current(session: Session) -> Listing:
-    """The listing of the catalogue as `session` sees it."""
+VERSION = sa.table(VERSION_TABLE, sa.column("token", sa.String))
+
+
+def current(session: Session, token: str | None = None) -> Listing:
+    """The listing of the catalogue as `session` sees it; `token` is the catalogue's version
+    when the caller read it already (in a statement of its own, see `VERSION`)."""
     if session.info.get(CHANGED):
         return _read(session, None)
-    token = session.scalar(sa.text(f"SELECT token FROM {VERSION_TABLE}"))
+    if token is None:
+        token = session.scalar(sa.select(VERSION.c.token))
     key = (session.get_bind().url.render_as_string(hide_password=True), token)
     with _kept_lock:
         listing = _kept.get(key)

@@ -205,8 +205,8 @@ def catalogue_page(
     facts, the search's matches, the page's articles and the eager loads of what a card shows
     (brand, translations, photos). The count and the sort are made on the catalogue's listing.
     """
-    listing = catalogue_listing.current(session)
-    facts = _Facts.read(session, shopper, listing)
+    facts = _Facts.read(session, shopper)
+    listing = facts.listing
     families = facts.visible_family_ids
     if catalogue_id is not None:
         families = {f for f in families if facts.family_catalogue.get(f) == catalogue_id}
@@ -318,6 +318,8 @@ def _cards(session: Session, ids: list[int]) -> list[Article]:
         sa.select(Article)
         .where(Article.id.in_(ids))
         .options(
+            # Their names in every language in the same statement.
+            joinedload(Article.translations),
             # Not on a card (its photos are on the article's page): loaded if asked for. The
             # family would bring its catalogue and both their translations, half the cost of
             # loading a page.
@@ -326,7 +328,7 @@ def _cards(session: Session, ids: list[int]) -> list[Article]:
             lazyload(Article.season),
             lazyload(Article.product_type),
         )
-    )
+    ).unique()
     by_id = {article.id: article for article in loaded}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -722,16 +724,16 @@ class _Facts:
     visible_family_ids: frozenset[int]
     excluded_article_ids: set[int]
     lists: dict[str, set[int]]  # "tag" / "season" / "brand" -> the customer's ids (may be empty)
+    listing: Listing
 
     @classmethod
-    def read(cls, session: Session, shopper: Shopper, listing: Listing | None = None) -> _Facts:
-        """The shopper's facts, the family tree taken from the catalogue's listing (read when
-        not given)."""
-        listing = listing or catalogue_listing.current(session)
+    def read(cls, session: Session, shopper: Shopper) -> _Facts:
+        """The shopper's facts and the catalogue's listing (its family tree), with the
+        catalogue's version, in one statement."""
         c = shopper.customer_id
 
         def kind(name, *columns):
-            return [sa.literal(name).label("kind"), *columns]
+            return [sa.literal(name).label("kind"), *columns, sa.null().label("token")]
 
         parts = [
             sa.select(*kind("catalogue", Catalogue.id)).where(_catalogue_is_visible(shopper)),
@@ -750,12 +752,18 @@ class _Facts:
             sa.select(*kind("brand", customer_visible_brands.c.brand_id)).where(
                 customer_visible_brands.c.customer_id == c
             ),
+            sa.select(sa.literal("version"), sa.null(), catalogue_listing.VERSION.c.token),
         ]
         found: dict[str, set[int]] = {
             k: set() for k in ("catalogue", "x_article", "x_family", "tag", "season", "brand")
         }
-        for name, ident in session.execute(sa.union_all(*parts)):
-            found[name].add(ident)
+        token = None
+        for name, ident, version in session.execute(sa.union_all(*parts)):
+            if name == "version":
+                token = version
+            else:
+                found[name].add(ident)
+        listing = catalogue_listing.current(session, token)
         family_catalogue, visible = listing.family_visibility(
             frozenset(found["catalogue"]), frozenset(found["x_family"])
         )
@@ -765,6 +773,7 @@ class _Facts:
             visible_family_ids=visible,
             excluded_article_ids=found["x_article"],
             lists={k: found[k] for k in ("tag", "season", "brand")},
+            listing=listing,
         )
 
     def family_and_descendants(self, family_id: int) -> set[int]:
