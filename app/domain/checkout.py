@@ -54,7 +54,7 @@ from app.domain.mail_texts import seller_texts, seller_wording
 from app.domain.ordering import OrderingRefusal
 from app.domain.settings import shop_currency
 from app.domain.shopper import Shopper
-from app.domain.stock import reserve
+from app.domain.stock import reserve_kept
 from app.domain.timeline import note_email
 from app.domain.translations import translated
 from app.generated.models import (
@@ -64,7 +64,6 @@ from app.generated.models import (
     Customer,
     OrderLine,
     SalesOrder,
-    StockLevel,
 )
 from app.jobs import outbox
 from app.jobs.mail import SEND_MAIL
@@ -327,17 +326,7 @@ def _reserve_stock(session: Session, shopper: Shopper, summary: CartSummary) -> 
             articles[item.article.id] = item.article
     if not wanted:
         return set()
-    kept = set(
-        session.scalars(
-            sa.select(StockLevel.article_id).where(
-                StockLevel.warehouse_id == shopper.warehouse_id,
-                StockLevel.article_id.in_(list(wanted)),
-            )
-        )
-    )
-    short = reserve(
-        session, shopper.warehouse_id, {a: n for a, n in sorted(wanted.items()) if a in kept}
-    )
+    kept, short = reserve_kept(session, shopper.warehouse_id, wanted)
     if short:
         raise OrderingRefusal(
             [
