@@ -13,7 +13,7 @@ caller (the portal commits at once; the outbox hands the mails over on that comm
    a payment method the customer may not use, and an order over the credit limit (unless the
    settings hold such orders for approval: the order is then placed with status `on_hold`);
 3. budgets are charged with conditional UPDATEs (`budgets.spend`) and stock is reserved under
-   row locks (`stock.reserve`) for the articles the shopper's warehouse keeps stock of
+   row locks (`stock.reserve_kept`) for the articles the shopper's warehouse keeps stock of
    (pre-orders are not reserved); either falling short refuses the order and the savepoint's
    rollback undoes what was already taken;
 4. the order and its lines are written (the order number is given on insert; a number taken by
