@@ -12,9 +12,10 @@ import functools
 from decimal import Decimal
 
 from babel import Locale, numbers
+from babel.numbers import format_decimal
 from babel.units import format_unit
 from flask import current_app, g, has_app_context
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, get_locale
 from markupsafe import Markup, escape
 
 from app.domain.settings import shop_currency
@@ -35,16 +36,30 @@ def money_text(value) -> Markup | str:
     """'1 234,56 €' in French, '€ 1.234,56' in Dutch: Babel's rules for the user's locale."""
     if value is None or value == "":
         return ""
-    return _money(Decimal(value), str(_locale()), current_currency())
+    amount = Decimal(value)
+    return _money(str(amount), amount, current_currency(), str(_locale()))
 
 
-# A catalogue page prints some hundred amounts, many of them the same: the same amount in the
-# same locale and currency is written once, and the others with the locale's pattern found
-# once (Babel's format_currency looks it up again for each amount, twice as slow).
-@functools.lru_cache(maxsize=8192)
-def _money(value: Decimal, locale: str, currency: str) -> Markup:
+def number_text(value) -> str:
+    """'1 234,5' in French, '1.234,5' in German; blank for no value."""
+    if value is None or value == "":
+        return ""
+    try:
+        return _number(type(value), str(value), value, get_locale())
+    except TypeError:  # an unhashable value: formatted as it comes
+        return format_decimal(value, locale=get_locale())
+
+
+# Babel applies a number pattern in some 30 µs: a confirmation mail prints the same hundred
+# amounts and quantities four times (its text and HTML parts, to the buyer and to the staff), a
+# catalogue page the same prices on many cards. The text depends only on the value, the
+# currency and the locale, which are the keys. The value is keyed by its type and its text too,
+# for values equal but printed apart (True and 1, -0 and 0).
+@functools.lru_cache(maxsize=4096)
+def _money(_text: str, amount: Decimal, currency: str, locale: str) -> Markup:
+    # The locale's pattern found once: Babel's format_currency looks it up for each amount.
     found, pattern = _currency_pattern(locale)
-    return escape(pattern.apply(value, found, currency=currency, currency_digits=True))
+    return escape(pattern.apply(amount, found, currency=currency, currency_digits=True))
 
 
 @functools.lru_cache(maxsize=64)
@@ -53,11 +68,9 @@ def _currency_pattern(locale: str):
     return found, numbers.parse_pattern(found.currency_formats["standard"])
 
 
-def number_text(value) -> str:
-    """'1 234,5' in French, '1.234,5' in German; blank for no value."""
-    if value is None or value == "":
-        return ""
-    return format_decimal(value)
+@functools.lru_cache(maxsize=4096)
+def _number(_type: type, _text: str, value, locale) -> str:
+    return format_decimal(value, locale=locale)
 
 
 def weight_text(value) -> str:

@@ -32,7 +32,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from flask_babel import format_currency
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from app.domain.budgets import BudgetStatus, budget_statuses, budgets_of
 from app.domain.ordering import OrderingRefusal
@@ -70,20 +70,39 @@ _UNCHANGED = object()
 
 def cart_lines(session: Session, shopper: Shopper) -> list[CartLine]:
     """The lines of `shopper`'s contact's cart for `shopper`'s customer, oldest first, with
-    their articles (and the articles' translations) loaded. Empty without a contact."""
+    their articles (and the articles' translations) loaded. Empty without a contact.
+
+    The articles come without their family, brand, season and product type: the cart and the
+    checkout use the articles' own columns and names, and each of those relationships would
+    join its table and read its translations in a query of its own."""
     if shopper.contact_id is None:
         return []
     return list(
         session.scalars(
-            sa.select(CartLine)
-            .where(
-                CartLine.contact_id == shopper.contact_id,
-                CartLine.customer_id == shopper.customer_id,
-            )
-            .options(lazyload(CartLine.contact), lazyload(CartLine.customer))
-            .order_by(CartLine.added_at, CartLine.id)
+            _CART_LINES, {"contact_id": shopper.contact_id, "customer_id": shopper.customer_id}
         )
     )
+
+
+# Built once: the statement's cache key is then computed once, not on every cart read.
+_CART_LINES = (
+    sa.select(CartLine)
+    .where(
+        CartLine.contact_id == sa.bindparam("contact_id"),
+        CartLine.customer_id == sa.bindparam("customer_id"),
+    )
+    .options(
+        lazyload(CartLine.contact),
+        lazyload(CartLine.customer),
+        joinedload(CartLine.article).options(
+            lazyload(Article.family),
+            lazyload(Article.brand),
+            lazyload(Article.season),
+            lazyload(Article.product_type),
+        ),
+    )
+    .order_by(CartLine.added_at, CartLine.id)
+)
 
 
 def add_to_cart(

@@ -13,7 +13,7 @@ caller (the portal commits at once; the outbox hands the mails over on that comm
    a payment method the customer may not use, and an order over the credit limit (unless the
    settings hold such orders for approval: the order is then placed with status `on_hold`);
 3. budgets are charged with conditional UPDATEs (`budgets.spend`) and stock is reserved under
-   row locks (`stock.reserve`) for the articles the shopper's warehouse keeps stock of
+   row locks (`stock.reserve_kept`) for the articles the shopper's warehouse keeps stock of
    (pre-orders are not reserved); either falling short refuses the order and the savepoint's
    rollback undoes what was already taken;
 4. the order and its lines are written (the order number is given on insert; a number taken by
@@ -50,11 +50,11 @@ from app.domain.budgets import remaining_of, spend
 from app.domain.cart import CartSummary, cart_lines, summarise_cart
 from app.domain.company_users import ordering_problem
 from app.domain.delivery_dates import is_delivery_date
-from app.domain.mail_texts import seller_wording
+from app.domain.mail_texts import seller_texts, seller_wording
 from app.domain.ordering import OrderingRefusal
 from app.domain.settings import shop_currency
 from app.domain.shopper import Shopper
-from app.domain.stock import reserve
+from app.domain.stock import reserve_kept
 from app.domain.timeline import note_email
 from app.domain.translations import translated
 from app.generated.models import (
@@ -64,7 +64,6 @@ from app.generated.models import (
     Customer,
     OrderLine,
     SalesOrder,
-    StockLevel,
 )
 from app.jobs import outbox
 from app.jobs.mail import SEND_MAIL
@@ -327,17 +326,7 @@ def _reserve_stock(session: Session, shopper: Shopper, summary: CartSummary) -> 
             articles[item.article.id] = item.article
     if not wanted:
         return set()
-    kept = set(
-        session.scalars(
-            sa.select(StockLevel.article_id).where(
-                StockLevel.warehouse_id == shopper.warehouse_id,
-                StockLevel.article_id.in_(list(wanted)),
-            )
-        )
-    )
-    short = reserve(
-        session, shopper.warehouse_id, {a: n for a, n in sorted(wanted.items()) if a in kept}
-    )
+    kept, short = reserve_kept(session, shopper.warehouse_id, wanted)
     if short:
         raise OrderingRefusal(
             [
@@ -472,9 +461,16 @@ def _write_mails(
 ) -> None:
     """The confirmation to the contact, in `language`, and a copy to the shop's staff and to the
     customer's sales representative, in the shop's language, as outbox entries of this
-    transaction."""
+    transaction. The copy is rendered once for all its recipients, and the seller's wording of
+    both mails is read in one query."""
     from app.mails import sales_rep_address, shop_name, staff_addresses
 
+    staff = staff_addresses(session)
+    rep = sales_rep_address(customer)
+    copies = staff + ([rep] if rep and rep not in staff else [])
+    texts = seller_texts(
+        session, [("order_placed", language), ("order_placed_staff", shop_language)]
+    )
     context = {
         "shop": shop_name(session),
         "order": order,
@@ -483,23 +479,27 @@ def _write_mails(
         "goods_total": summary.goods_total,
         "payment_methods": dict(SalesOrder.PAYMENT_METHOD_CHOICES),
     }
-    subject, text = _write_mail(
+    subject, text, html = _render_mail(
         session,
+        texts,
         "contact",
-        contact.email,
         language,
         name=contact.first_name,
         prices_hidden=summary.prices_hidden,
         **context,
     )
+    outbox.write(session, SEND_MAIL, [contact.email], subject, text, html)
     note_email(session, customer, [contact.email], subject, text)
-    staff = staff_addresses(session)
-    rep = sales_rep_address(customer)
-    for address in staff + ([rep] if rep and rep not in staff else []):
-        _write_mail(session, "staff", address, shop_language, prices_hidden=False, **context)
+    if copies:
+        mail = _render_mail(session, texts, "staff", shop_language, prices_hidden=False, **context)
+        for address in copies:
+            outbox.write(session, SEND_MAIL, [address], *mail)
 
 
-def _write_mail(session: Session, whom: str, to: str, language: str, **context) -> tuple[str, str]:
+def _render_mail(
+    session: Session, texts: dict, whom: str, language: str, **context
+) -> tuple[str, str, str]:
+    """The subject, text and HTML of the mail to `whom` ("contact" or "staff") in `language`."""
     from app.mails import portal_url_if_known
 
     with force_locale(language):
@@ -514,10 +514,9 @@ def _write_mail(session: Session, whom: str, to: str, language: str, **context) 
             "company": context["company"],
         }
         mail = "order_placed" if whom == "contact" else "order_placed_staff"
-        subject, context = seller_wording(session, mail, language, subject, context)
+        subject, context = seller_wording(session, mail, language, subject, context, texts=texts)
         text = render_template("mail/order_placed.txt", for_staff=whom == "staff", **context)
         html = render_template(
             "mail/order_placed.html", subject=subject, for_staff=whom == "staff", **context
         )
-    outbox.write(session, SEND_MAIL, [to], subject, text, html)
-    return subject, text
+    return subject, text, html

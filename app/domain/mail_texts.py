@@ -17,7 +17,7 @@ text is saved, so a typo cannot reach a customer as "Dear {nmae}".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -175,18 +175,46 @@ def seller_text(session: Session, mail: str, language: str) -> MailText | None:
     ).first()
 
 
+def seller_texts(
+    session: Session, wanted: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], MailText]:
+    """`seller_text` for several (mail, language) pairs in one query: {pair: text}, without the
+    pairs for which the shipped text is sent."""
+    pairs = {(mail, language) for mail, language in wanted if mail in EDITABLE_MAILS}
+    if not pairs:
+        return {}
+    found: dict[tuple[str, str], MailText] = {}
+    for text in session.scalars(
+        sa.select(MailText).where(
+            MailText.mail.in_({mail for mail, _language in pairs}),
+            MailText.language.in_({language for _mail, language in pairs}),
+        )
+    ):
+        pair = (text.mail, text.language)
+        if pair in pairs:
+            found.setdefault(pair, text)
+    return found
+
+
 def seller_wording(
-    session: Session, mail: str, language: str, subject: str, context: Context
+    session: Session,
+    mail: str,
+    language: str,
+    subject: str,
+    context: Context,
+    *,
+    texts: Mapping[tuple[str, str], MailText] | None = None,
 ) -> tuple[str, dict]:
     """The subject and template context of `mail` to `language`: the seller's subject and
     message (as `seller_message`, placeholders filled) when the seller wrote some for that
     language, else `subject` and no `seller_message`, so the template writes its shipped text.
 
     The templates print `seller_message` in place of their greeting and opening paragraph, as
-    text (escaped in the HTML part).
+    text (escaped in the HTML part). `texts`, read beforehand with `seller_texts` for this
+    mail and language among others, saves the query.
     """
     context = dict(context)
-    own = seller_text(session, mail, language)
+    own = texts.get((mail, language)) if texts is not None else seller_text(session, mail, language)
     if own is None:
         context.setdefault("seller_message", None)
         return subject, context

@@ -1,9 +1,10 @@
 """Stock: what a customer is shown, and what orders reserve and release.
 
 Stock is kept per warehouse and article (`StockLevel`): `on_hand` pieces, of which `reserved` are
-taken by orders not yet shipped. An order placed reserves (`reserve`); cancelled, it gives the
-pieces back (`release`); shipped, its pieces leave the warehouse (`ship`). An article without a
-stock level in a warehouse has none there.
+taken by orders not yet shipped. An order placed reserves (`reserve`; the checkout uses
+`reserve_kept`, for the articles the warehouse keeps); cancelled, it gives the pieces back
+(`release`); shipped, its pieces leave the warehouse (`ship`). An article without a stock level in
+a warehouse has none there.
 Reservations lock the stock rows (SELECT ... FOR UPDATE on PostgreSQL; SQLite ignores the clause
 and serialises writers anyway), always in article id order so two orders never deadlock.
 """
@@ -112,6 +113,26 @@ def reserve(
     if warehouse_id is None:
         return dict(wanted)
     levels = _locked_levels(session, warehouse_id, wanted)
+    short = _take(levels, wanted)
+    session.flush()
+    return short
+
+
+def reserve_kept(
+    session: Session, warehouse_id: int, amounts: Mapping[int, int]
+) -> tuple[set[int], dict[int, int]]:
+    """`reserve` for the articles the warehouse keeps stock of (those with a stock level there),
+    read and locked in the same query; the others are left alone, neither reserved nor short.
+    Returns the ids of the articles kept among `amounts`, and {article_id: units short}."""
+    wanted = _wanted(amounts)
+    levels = _locked_levels(session, warehouse_id, wanted)
+    short = _take(levels, {a: n for a, n in wanted.items() if a in levels})
+    session.flush()
+    return set(levels), short
+
+
+def _take(levels: Mapping[int, StockLevel], wanted: Mapping[int, int]) -> dict[int, int]:
+    """Reserve `wanted` on the locked `levels`, as far as each covers; {article_id: short}."""
     short: dict[int, int] = {}
     for article_id, count in wanted.items():
         level = levels.get(article_id)
@@ -121,7 +142,6 @@ def reserve(
             level.reserved += taken
         if count > taken:
             short[article_id] = count - taken
-    session.flush()
     return short
 
 

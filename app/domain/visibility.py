@@ -26,6 +26,7 @@ counting and sorting what a customer sees is then no longer a walk through the a
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -104,11 +105,42 @@ def visible_article_ids(session: Session, shopper: Shopper, article_ids: Iterabl
     ids = {int(i) for i in article_ids}
     if not ids:
         return set()
-    return set(
-        session.scalars(
-            sa.select(Article.id).where(Article.id.in_(ids), visible_article_condition(shopper))
-        )
+    statement = _visible_ids_statement(shopper.group_id is not None)
+    return set(session.scalars(statement, {"article_ids": sorted(ids), **_scope_values(shopper)}))
+
+
+@functools.cache
+def _visible_ids_statement(with_group: bool) -> sa.Select:
+    """`visible_article_ids`'s query, built once per shape (the customer in a group or not) on
+    bound parameters: building the rule's subqueries and their cache key again on every call
+    costs more than running the query on a cart's articles."""
+    scope = _SqlScope(_ShopperParameters(with_group))
+    return sa.select(Article.id).where(
+        Article.id.in_(sa.bindparam("article_ids", expanding=True)), _visible(scope, Article)
     )
+
+
+@dataclass(frozen=True)
+class _ShopperParameters:
+    """Stands for a shopper in a statement built once: its ids are bound parameters, given by
+    `_scope_values` when the statement runs. Only the ids `_SqlScope` reads are here."""
+
+    with_group: bool
+
+    @property
+    def customer_id(self):
+        return sa.bindparam("scope_customer_id", type_=sa.Integer)
+
+    @property
+    def group_id(self):
+        return sa.bindparam("scope_group_id", type_=sa.Integer) if self.with_group else None
+
+
+def _scope_values(shopper: Shopper) -> dict[str, int]:
+    values = {"scope_customer_id": shopper.customer_id}
+    if shopper.group_id is not None:
+        values["scope_group_id"] = shopper.group_id
+    return values
 
 
 def article_for(
@@ -455,12 +487,29 @@ def purchase_problems(
     articles = list(articles)
     if not articles:
         return {}
-    c = shopper.customer_id
+    rows = session.execute(
+        _PURCHASE_FACTS,
+        {"article_ids": sorted({a.id for a in articles}), "scope_customer_id": shopper.customer_id},
+    ).all()
+    facts = {row[0]: row[1:] for row in rows}
+    return {
+        article.id: _problem(
+            session, shopper, article, *facts.get(article.id, (None, False, False, "all"))
+        )
+        for article in articles
+    }
+
+
+def _purchase_facts() -> sa.Select:
+    """Per article: its product type (its main article's for a variant without one), whether
+    the customer may order that type, whether it (or its main article) is among the customer's
+    articles, and the customer's purchasable scope. Built once, on bound parameters."""
+    c = sa.bindparam("scope_customer_id", type_=sa.Integer)
     parent = aliased(Article)
     kind = sa.func.coalesce(Article.product_type_id, parent.product_type_id)
     types = customer_purchasable_product_types.c
     listed = customer_purchasable_articles.c
-    rows = session.execute(
+    return (
         sa.select(
             Article.id,
             kind,
@@ -474,15 +523,11 @@ def purchase_problems(
             sa.select(Customer.purchasable).where(Customer.id == c).scalar_subquery(),
         )
         .outerjoin(parent, parent.id == Article.parent_id)
-        .where(Article.id.in_({a.id for a in articles}))
-    ).all()
-    facts = {row[0]: row[1:] for row in rows}
-    return {
-        article.id: _problem(
-            session, shopper, article, *facts.get(article.id, (None, False, False, "all"))
-        )
-        for article in articles
-    }
+        .where(Article.id.in_(sa.bindparam("article_ids", expanding=True)))
+    )
+
+
+_PURCHASE_FACTS = _purchase_facts()
 
 
 def _problem(

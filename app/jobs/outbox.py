@@ -32,7 +32,9 @@ on a restart, or a worker killed in the middle, is handed over again then), a fa
 the delay above. `sent` and `failed` entries have none.
 
 What remains at least once, not exactly once: the SMTP server accepts the message and the
-runner dies (or loses the database) before the transaction marking the entry `sent` commits. The
+runner dies (or loses the database) before the transaction marking the entry `sent` commits, or,
+on PostgreSQL, the server crashes before that commit reaches the disk (runs and hand-overs commit
+without waiting for it: `_without_waiting_for_the_disk`). The
 lock goes with the connection, the entry is still `pending` or `handed_over`, and the relay runs
 it again: that mail goes twice. Only the receiving side could close that window.
 """
@@ -162,6 +164,7 @@ def run_entry(entry_id: int, *, due_only: bool = False) -> Outcome:
 def _run(app: Flask, engine: sa.Engine, entry_id: int, due_only: bool) -> Outcome:
     table = OutboxEntry.__table__
     with engine.begin() as connection:
+        _without_waiting_for_the_disk(connection)
         row = connection.execute(
             sa.select(table.c.job, table.c.arguments, table.c.attempts, table.c.next_attempt_at)
             .where(table.c.id == entry_id, table.c.status.in_(RUNNABLE))
@@ -253,6 +256,7 @@ def _queue(app: Flask, engine: sa.Engine, entry_id: int, due_only: bool) -> str:
     if due_only:
         claim = sa.and_(claim, table.c.next_attempt_at <= now)
     with engine.begin() as connection:
+        _without_waiting_for_the_disk(connection)
         # The conditional UPDATE is the claim: a second relay finds the row changed (and waits
         # for the first one's commit on PostgreSQL, then finds it no longer due).
         claimed = connection.execute(
@@ -356,6 +360,17 @@ def _error_text(error: BaseException) -> str:
         error = error.__cause__ or error.__context__
     text = "; then ".join(f"{type(e).__name__}: {e}" for e in reversed(chain))
     return text[:ERROR_LENGTH]
+
+
+def _without_waiting_for_the_disk(connection: sa.Connection) -> None:
+    """On PostgreSQL, this transaction's commit does not wait for its write to reach the disk
+    (`synchronous_commit` off, for this transaction only): a few milliseconds less for every
+    entry handed over after a commit, in the request that committed (the order's own commit
+    still waits). Only the bookkeeping of a run or a hand-over is concerned; should the server
+    crash in the fraction of a second before it is written, the entry is found pending or
+    handed over again and run again: what remains at least once (see the module's docstring)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
 
 
 def _engine_of(session: Session) -> sa.Engine:

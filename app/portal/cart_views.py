@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
+from sqlalchemy.orm import lazyload
 
 from app.domain import cart as carts
 from app.domain.checkout import CheckoutChoices, order_with_key, payment_methods, place_order
@@ -113,7 +114,11 @@ def _address_label(address: Address) -> str:
 
 def _prepare_checkout(form: CheckoutForm, shopper) -> None:
     addresses = db.session.scalars(
-        sa.select(Address).where(Address.customer_id == g.customer.id).order_by(Address.name)
+        sa.select(Address)
+        .where(Address.customer_id == g.customer.id)
+        .order_by(Address.name)
+        # The customer is g.customer: joining it again would read its group, price level, tags...
+        .options(lazyload(Address.customer))
     ).all()
     shipping = [a for a in addresses if a.kind in ("shipping", "both")]
     billing = [a for a in addresses if a.kind in ("billing", "both")]

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
+from flask_appbuilder.security.sqla.models import User
 
 from app.domain import orders as order_rules
 from app.domain.checkout import CheckoutChoices, payment_methods, place_order
@@ -382,6 +383,26 @@ def test_confirmation_goes_to_the_contact_and_a_copy_to_the_staff_after_commit(w
     assert "Ada Buyer of Lyon library has placed order" in sent_mail.text_of(to_staff)
     world.session.expire_all()
     assert {e.status for e in world.session.query(OutboxEntry)} == {"sent"}
+
+
+def test_the_staff_copy_goes_also_to_the_sales_representative_with_the_same_text(world, sent_mail):
+    world.customer.sales_rep = User(
+        first_name="Rita",
+        last_name="Rep",
+        username="rita",
+        email="rita@seller.example",
+        active=True,
+    )
+    world.add(world.article("12.00", name="Atlas", sku="ATLAS"), 2)
+    order = place(world)
+    world.session.commit()
+
+    [to_staff] = sent_mail.to("staff@seller.example")
+    [to_rep] = sent_mail.to("rita@seller.example")
+    assert to_rep["Subject"] == to_staff["Subject"] == f"New order {order.number} from Lyon library"
+    assert sent_mail.text_of(to_rep) == sent_mail.text_of(to_staff)
+    assert "2 × Atlas (ATLAS): €24.00" in sent_mail.text_of(to_rep)
+    assert len(sent_mail.subjects()) == 3  # the contact's, the staff's and the representative's
 
 
 def test_a_refused_order_writes_no_mail(world, sent_mail):

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
+from babel.numbers import format_currency as babel_money
+from babel.numbers import format_decimal as babel_number
 from flask import Flask, g
 from flask_babel import Babel, force_locale
 
@@ -125,3 +127,36 @@ def test_no_value_prints_nothing(speaking):
             "",
         ]
         assert datetime_text(None) == ""
+
+
+def test_an_amount_printed_again_follows_a_change_of_language_or_currency(app):
+    """The printed texts are remembered by value, currency and locale: the same amount printed
+    in another language, or after the shop changed its currency, is printed anew."""
+    amount = Decimal("1234.56")
+    with app.test_request_context():
+        for language, currency, expected in [
+            ("fr", "EUR", f"1{NNBSP}234,56{NBSP}€"),
+            ("en", "EUR", "€1,234.56"),
+            ("fr", "EUR", f"1{NNBSP}234,56{NBSP}€"),
+            ("en", "GBP", "£1,234.56"),
+        ]:
+            g.shop_currency = currency
+            with force_locale(language):
+                assert money_text(amount) == expected
+
+
+def test_a_number_printed_again_follows_a_change_of_language(speaking):
+    with speaking("en"):
+        assert number_text(Decimal("1234.5")) == "1,234.5"
+    with speaking("fr"):
+        assert number_text(Decimal("1234.5")) == f"1{NNBSP}234,5"
+
+
+def test_values_equal_but_written_apart_are_printed_apart(speaking):
+    """0 and -0, 1 and True are equal (and remembered under the same hash): each is still
+    printed as Babel prints it, whichever came first."""
+    with speaking("en"):
+        assert money_text(Decimal("0")) == babel_money(Decimal("0"), "EUR", locale="en")
+        assert money_text(Decimal("-0")) == babel_money(Decimal("-0"), "EUR", locale="en")
+        assert number_text(Decimal("1")) == "1"
+        assert number_text(-0.0) == babel_number(-0.0, locale="en")

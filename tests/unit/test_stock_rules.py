@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import stock as stock_module
 from app.domain.shopper import Shopper
-from app.domain.stock import Stock, release, reserve, stock_for
+from app.domain.stock import Stock, release, reserve, reserve_kept, stock_for
 from app.generated.models import Article, StockLevel, Warehouse
 from tests.shop import plain_shopper, statements_run
 
@@ -104,6 +104,25 @@ def test_stock_of_many_articles_takes_one_query_per_chunk(
         result = stock_for(session, _shopper(main), [a.id for a in articles])
     assert len(statements) == 2
     assert {s.available for s in result.values()} == {4}
+
+
+def test_reserving_what_the_warehouse_keeps_leaves_the_other_articles_alone(
+    session, warehouses, articles
+):
+    main, other = warehouses
+    _level(session, main, articles[0], 10, 2)
+    _level(session, other, articles[1], 10)  # kept elsewhere: not in this warehouse
+    kept, short = reserve_kept(session, main.id, {articles[0].id: 5, articles[1].id: 3})
+    assert (kept, short) == ({articles[0].id}, {})
+    assert _reserved(session, main, articles[0]) == 7
+    assert _reserved(session, other, articles[1]) == 0
+
+
+def test_reserving_what_the_warehouse_keeps_says_what_falls_short(session, warehouses, articles):
+    main, _other = warehouses
+    _level(session, main, articles[0], 4, 1)
+    kept, short = reserve_kept(session, main.id, {articles[0].id: 5, articles[2].id: 1})
+    assert (kept, short) == ({articles[0].id}, {articles[0].id: 2})
 
 
 def test_reserving_what_is_there_reports_no_shortfall(session, warehouses, articles):
