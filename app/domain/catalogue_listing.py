@@ -151,6 +151,8 @@ class Listing:
         )
         listed = self.in_order(session, mask, sort, language)
         if among is None:
+            # Shared by every page that asks again: no caller may change it.
+            listed.flags.writeable = False
             self._listed.put(key, listed)
         return listed
 
