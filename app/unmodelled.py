@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from app.domain.search import is_search_index_object
 
-# The version row's table, named here as well as in app.domain.catalogue_listing (which this
-# module does not import: migrations/env.py reads it, and needs no numpy).
-TABLES = frozenset({"catalogue_version"})
+# The catalogue's version row (app/domain/catalogue_listing.py reads it).
+CATALOGUE_VERSION = "catalogue_version"
+TABLES = frozenset({CATALOGUE_VERSION})
 
 
 def is_unmodelled(name: str) -> bool:

@@ -115,11 +115,6 @@ class Statements:
         self.count = 0
         self.runs.clear()
 
-    def slowest(self, n: int = 3) -> list[tuple[float, int, str]]:
-        """(total seconds, runs, statement) of the statements that took longest in all."""
-        totals = [(sum(times), len(times), text) for text, times in self.by_text.items()]
-        return sorted(totals, reverse=True)[:n]
-
 
 @dataclass
 class Result:

@@ -18,7 +18,7 @@ particular to a customer (visible catalogues, exclusions, its tag / season / bra
 not kept here; app/domain/visibility.py reads it for each page.
 
 Within a transaction that has itself changed the catalogue, a PostgreSQL token changes only at
-commit; such a session (`changed_catalogue`) gets a listing of its own, not kept.
+commit; such a session (marked in its `info` under CHANGED) gets a listing of its own, not kept.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from sqlalchemy.orm import Session, aliased
 from app.domain.search import has_translated_names
 from app.generated.models import Article, ArticleTag, ArticleTranslation, Family
 from app.generated.models._associations import article_tag_articles
+from app.unmodelled import CATALOGUE_VERSION
 
-VERSION_TABLE = "catalogue_version"  # see app/unmodelled.py
 # Listings kept per process: the current one, and the previous one still in use by a request
 # that began before a change.
 KEPT = 2
@@ -64,8 +64,7 @@ class Listing:
     """The active main articles of one version of the catalogue, by ascending id, with their
     family, brand and season (0 where none: ids start at 1), and their orders once asked for."""
 
-    def __init__(self, token: str | None, rows: list, families: list):
-        self.token = token
+    def __init__(self, rows: list, families: list):
         # fromiter over the flattened rows: np.array would inspect each row as a sequence, a
         # hundred times slower.
         flat = itertools.chain.from_iterable(rows)
@@ -155,9 +154,6 @@ class Listing:
             listed.flags.writeable = False
             self._listed.put(key, listed)
         return listed
-
-    def __len__(self) -> int:
-        return len(self.ids)
 
     def chosen(
         self,
@@ -271,14 +267,14 @@ def _within(column: np.ndarray, ids: Iterable[int]) -> np.ndarray:
     return table[column]
 
 
-VERSION = sa.table(VERSION_TABLE, sa.column("token", sa.String))
+VERSION = sa.table(CATALOGUE_VERSION, sa.column("token", sa.String))
 
 
 def current(session: Session, token: str | None = None) -> Listing:
     """The listing of the catalogue as `session` sees it; `token` is the catalogue's version
     when the caller read it already (in a statement of its own, see `VERSION`)."""
     if session.info.get(CHANGED):
-        return _read(session, None)
+        return _read(session)
     if token is None:
         token = session.scalar(sa.select(VERSION.c.token))
     key = (session.get_bind().url.render_as_string(hide_password=True), token)
@@ -287,7 +283,7 @@ def current(session: Session, token: str | None = None) -> Listing:
         if listing is not None:
             _kept.move_to_end(key)
             return listing
-    listing = _read(session, token)
+    listing = _read(session)
     with _kept_lock:
         _kept[key] = listing
         while len(_kept) > KEPT:
@@ -301,7 +297,7 @@ def forget() -> None:
         _kept.clear()
 
 
-def _read(session: Session, token: str | None) -> Listing:
+def _read(session: Session) -> Listing:
     article = Article.__table__.c
     rows = session.execute(
         sa.select(
@@ -315,36 +311,45 @@ def _read(session: Session, token: str | None) -> Listing:
     ).all()
     family = Family.__table__.c
     families = session.execute(sa.select(family.id, family.parent_id, family.catalogue_id)).all()
-    return Listing(token, rows, families)
+    return Listing(rows, families)
 
 
 def _ordered(sort: str, language: str) -> sa.Select:
-    """The listed articles' ids in the order `sort` asks for, sorted by the database (its
-    collation decides the order of names)."""
-    listed = (Article.status == "active", Article.parent_id.is_(None))
-    if sort == "sku":
-        return sa.select(Article.id).where(*listed).order_by(Article.sku, Article.id)
-    if sort == "newest":
-        return (
-            sa.select(Article.id)
-            .where(*listed)
-            .order_by(Article.publication_date.desc().nulls_last(), Article.id.desc())
+    """The listed articles' ids in the order `sort` ("name", "sku" or "newest") asks for,
+    sorted by the database (its collation decides the order of names)."""
+    statement = sa.select(Article.id).where(Article.status == "active", Article.parent_id.is_(None))
+    key = sort_column(sort)
+    if sort == "name" and language:
+        mine = aliased(ArticleTranslation)
+        statement = statement.outerjoin(
+            mine, sa.and_(mine.article_id == Article.id, mine.language == language)
         )
-    if not language:
-        return sa.select(Article.id).where(*listed).order_by(Article.name, Article.id)
-    mine = aliased(ArticleTranslation)
-    name = sa.func.coalesce(sa.func.nullif(mine.name, ""), Article.name)
-    return (
-        sa.select(Article.id)
-        .outerjoin(mine, sa.and_(mine.article_id == Article.id, mine.language == language))
-        .where(*listed)
-        .order_by(name, Article.id)
-    )
+        key = name_in(mine)
+    newest = sort == "newest"
+    return statement.order_by(*in_order([key], newest, nulls_last=newest))
 
 
-def changed_catalogue(session: Session) -> bool:
-    """Whether `session` has changed the catalogue in its open transaction."""
-    return bool(session.info.get(CHANGED))
+def sort_column(sort: str):
+    """The column a sort orders by: "sku", "newest" (the publication date), else the name."""
+    return {"sku": Article.sku, "newest": Article.publication_date}.get(sort, Article.name)
+
+
+def name_in(translation) -> sa.ColumnElement:
+    """The name a buyer reads and sorts by, given the article's translation row (outer
+    joined): the translated name when there is one, else the default name."""
+    return sa.func.coalesce(sa.func.nullif(translation.name, ""), Article.name)
+
+
+def in_order(keys: list, descending: bool, ident=Article.id, *, nulls_last=False) -> list:
+    """ORDER BY `keys` then `ident`, all ascending or all descending.
+
+    NULLS LAST only where asked: on a NOT NULL column it would keep PostgreSQL from reading a
+    plain index backwards.
+    """
+    keys = [k.desc() if descending else k for k in keys]
+    if nulls_last:
+        keys = [k.nulls_last() for k in keys]
+    return [*keys, ident.desc() if descending else ident]
 
 
 @event.listens_for(Session, "after_flush")

@@ -38,7 +38,13 @@ from sqlalchemy.orm import Session, aliased, joinedload, lazyload, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.domain import catalogue_listing
-from app.domain.catalogue_listing import MAX_FAMILY_DEPTH, Listing
+from app.domain.catalogue_listing import (
+    MAX_FAMILY_DEPTH,
+    Listing,
+    in_order,
+    name_in,
+    sort_column,
+)
 from app.domain.search import has_translated_names, matching_article_ids, search_condition
 from app.domain.shopper import Shopper
 from app.domain.translations import translated
@@ -376,7 +382,7 @@ def _page_keys(session: Session, where, sort: str, language: str, first: int) ->
     """
     descending = sort in ("-name", "newest")
     if sort in ("sku", "newest") or not has_translated_names(language):
-        return _keyed(where, _sort_column(sort), descending, nulls_last=sort == "newest")
+        return _keyed(where, sort_column(sort), descending, nulls_last=sort == "newest")
     mine = aliased(ArticleTranslation)
     is_mine = sa.and_(mine.article_id == Article.id, mine.language == language, mine.name != "")
     translated = _keyed(where, mine.name, descending).join(mine, is_mine).limit(first)
@@ -406,7 +412,7 @@ def _page_keys(session: Session, where, sort: str, language: str, first: int) ->
         for part in (translated.subquery(), untranslated.limit(first).subquery())
     ]
     merged = sa.union_all(*streams).subquery("merged_names")
-    return sa.select(merged.c.id).order_by(*_in_order([merged.c.key], descending, merged.c.id))
+    return sa.select(merged.c.id).order_by(*in_order([merged.c.key], descending, merged.c.id))
 
 
 def _sorted_matches(where, sort: str, language: str) -> sa.Select:
@@ -417,24 +423,20 @@ def _sorted_matches(where, sort: str, language: str) -> sa.Select:
     index to its end looking for a few rare matches.
     """
     descending = sort in ("-name", "newest")
-    key = _sort_column(sort)
+    key = sort_column(sort)
     matches = sa.select(Article.id.label("id")).where(*where)
     if sort in ("name", "-name") and has_translated_names(language):
         mine = aliased(ArticleTranslation)
         matches = matches.outerjoin(
             mine, sa.and_(mine.article_id == Article.id, mine.language == language)
         )
-        key = sa.func.coalesce(sa.func.nullif(mine.name, ""), Article.name)
+        key = name_in(mine)
     found = matches.add_columns(key.label("key"), sa.func.count().over().label("total")).subquery(
         "matches"
     )
     return sa.select(found.c.id, found.c.total).order_by(
-        *_in_order([found.c.key], descending, found.c.id, nulls_last=sort == "newest")
+        *in_order([found.c.key], descending, found.c.id, nulls_last=sort == "newest")
     )
-
-
-def _sort_column(sort: str):
-    return {"sku": Article.sku, "newest": Article.publication_date}.get(sort, Article.name)
 
 
 def _keyed(where, key, descending: bool, *, nulls_last: bool = False) -> sa.Select:
@@ -442,20 +444,8 @@ def _keyed(where, key, descending: bool, *, nulls_last: bool = False) -> sa.Sele
     return (
         sa.select(Article.id.label("id"), key.label("key"))
         .where(*where)
-        .order_by(*_in_order([key], descending, nulls_last=nulls_last))
+        .order_by(*in_order([key], descending, nulls_last=nulls_last))
     )
-
-
-def _in_order(keys: list, descending: bool, ident=Article.id, *, nulls_last=False) -> list:
-    """ORDER BY `keys` then `ident`, all ascending or all descending.
-
-    NULLS LAST only where asked: on a NOT NULL column it would keep PostgreSQL from reading a
-    plain index backwards.
-    """
-    keys = [k.desc() if descending else k for k in keys]
-    if nulls_last:
-        keys = [k.nulls_last() for k in keys]
-    return [*keys, ident.desc() if descending else ident]
 
 
 # --- ordering -----------------------------------------------------------------------------------
@@ -765,7 +755,6 @@ class _Facts:
     """What decides one customer's visibility, read in one query."""
 
     family_catalogue: dict[int, int | None]  # every family -> its catalogue (inherited)
-    children: dict[int | None, list[int]]
     visible_family_ids: frozenset[int]
     excluded_article_ids: set[int]
     lists: dict[str, set[int]]  # "tag" / "season" / "brand" -> the customer's ids (may be empty)
@@ -814,7 +803,6 @@ class _Facts:
         )
         return cls(
             family_catalogue=family_catalogue,
-            children=listing.children,
             visible_family_ids=visible,
             excluded_article_ids=found["x_article"],
             lists={k: found[k] for k in ("tag", "season", "brand")},
@@ -830,5 +818,5 @@ class _Facts:
             if ident in seen or len(seen) > len(self.family_catalogue):
                 continue
             seen.add(ident)
-            stack.extend(self.children.get(ident, []))
+            stack.extend(self.listing.children.get(ident, []))
         return seen

@@ -28,7 +28,6 @@ from app.portal.shopping import (
     translated_text,
 )
 
-SORTS = ("name", "-name", "sku", "newest")
 MODES = ("photo", "text")
 PAGE_SIZE = 48
 
@@ -69,7 +68,7 @@ def catalogue():
     families = visibility.catalogue_families(db.session, shopper, chosen.id) if chosen else []
     family_id = _int_arg("family")
     search = request.args.get("q", "").strip()[:100] or None
-    sort = request.args.get("sort") if request.args.get("sort") in SORTS else "name"
+    sort = request.args.get("sort") if request.args.get("sort") in visibility.SORTS else "name"
     mode = request.args.get("mode")
     if mode not in MODES:
         mode = chosen.display_mode if chosen is not None else "photo"
@@ -151,7 +150,7 @@ def selection(selection_id: int):
     if chosen is None:
         abort(404)
     search = request.args.get("q", "").strip()[:100] or None
-    sort = request.args.get("sort") if request.args.get("sort") in SORTS else "name"
+    sort = request.args.get("sort") if request.args.get("sort") in visibility.SORTS else "name"
     page = visibility.selection_page(
         db.session,
         shopper,
