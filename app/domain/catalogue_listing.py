@@ -10,12 +10,14 @@ is browsed. So each process keeps it as arrays (numpy), read once per version of
 and a customer's page is a few vectorised filters over them: well under a millisecond.
 
 The version is the token of the `catalogue_version` row, which triggers change in every
-transaction changing the articles, their names, tags or families (migration d41c7a9e0b52), so
+transaction changing the articles, their names, tags, brands or families (migrations
+d41c7a9e0b52 and 7f3b2c9d4e15), so
 an import's bulk statements or a script count as much as the back office. Each page reads the
 token (one row by primary key) and uses the listing built for it, building it on first use:
 a few hundred milliseconds on 100,000 articles, once per process after each change. What is
 particular to a customer (visible catalogues, exclusions, its tag / season / brand lists) is
-not kept here; app/domain/visibility.py reads it for each page.
+not kept here; app/domain/visibility.py reads it for each page. What the articles' cards show
+is kept with the listing too (app/domain/catalogue_cards.py).
 
 Within a transaction that has itself changed the catalogue, a PostgreSQL token changes only at
 commit; such a session (marked in its `info` under CHANGED) gets a listing of its own, not kept.
@@ -33,8 +35,9 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, aliased
 
+from app.domain.catalogue_cards import Cards
 from app.domain.search import has_translated_names
-from app.generated.models import Article, ArticleTag, ArticleTranslation, Family
+from app.generated.models import Article, ArticleTag, ArticleTranslation, Brand, Family
 from app.generated.models._associations import article_tag_articles
 from app.unmodelled import CATALOGUE_VERSION
 
@@ -43,7 +46,7 @@ from app.unmodelled import CATALOGUE_VERSION
 KEPT = 2
 # Session.info key: this session flushed changes to the catalogue in its open transaction.
 CHANGED = "catalogue_changed"
-_WATCHED = (Article, ArticleTranslation, ArticleTag, Family)
+_WATCHED = (Article, ArticleTranslation, ArticleTag, Brand, Family)
 _WATCHED_TABLES = frozenset(
     (*(model.__tablename__ for model in _WATCHED), article_tag_articles.name)
 )
@@ -85,6 +88,8 @@ class Listing:
         self._visibility: _Kept = _Kept(KEPT_PER_LISTING)
         self._listed: _Kept = _Kept(KEPT_PER_LISTING)
         self._lock = threading.Lock()
+        # What the articles' cards show, read as pages ask for them.
+        self.cards = Cards()
 
     def family_visibility(
         self, catalogues: frozenset[int], excluded: frozenset[int]

@@ -34,10 +34,11 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, aliased, joinedload, lazyload, selectinload
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.domain import catalogue_listing
+from app.domain.catalogue_cards import Card
 from app.domain.catalogue_listing import (
     MAX_FAMILY_DEPTH,
     Listing,
@@ -80,9 +81,9 @@ MAX_WALKED_ONCE = 2000
 
 @dataclass
 class CataloguePage:
-    """One page of visible articles and how many there are in all."""
+    """One page of visible articles (their cards) and how many there are in all."""
 
-    articles: list[Article]
+    articles: list[Card]
     total: int
     page: int
     per_page: int
@@ -239,9 +240,10 @@ def catalogue_page(
     start of the SKU, or the whole EAN / ISBN (hyphens and spaces ignored, ISBN-10 or -13).
     `sort` is one of SORTS ("name", "-name", "sku", "newest"; anything else sorts by name).
 
-    A bounded number of queries whatever the page size: the catalogue's version, the customer's
-    facts, the search's matches, the page's articles and the eager loads of what a card shows
-    (brand, translations, photos). The count and the sort are made on the catalogue's listing.
+    The articles are their cards (app/domain/catalogue_cards.py), kept with the listing.
+    A bounded number of queries whatever the page size: the customer's facts with the
+    catalogue's version, the search's matches, and the cards not yet kept. The count and the
+    sort are made on the catalogue's listing.
     """
     facts = _Facts.read(session, shopper)
     listing = facts.listing
@@ -267,7 +269,7 @@ def catalogue_page(
     offset = (page - 1) * per_page
     ids = [int(i) for i in listed[offset : offset + per_page]]
     return CataloguePage(
-        articles=_cards(session, ids), total=len(listed), page=page, per_page=per_page
+        articles=listing.cards.of(session, ids), total=len(listed), page=page, per_page=per_page
     )
 
 
@@ -311,10 +313,14 @@ def selection_page(
         selection_visible,
         _visible(_LiteralScope(facts), Article),
     ]
-    return _page(session, shopper, conditions, conditions, search, sort, page, per_page)
+    return _page(
+        session, shopper, facts.listing, conditions, conditions, search, sort, page, per_page
+    )
 
 
-def _page(session, shopper, count_where, page_where, search, sort, page, per_page) -> CataloguePage:
+def _page(
+    session, shopper, listing, count_where, page_where, search, sort, page, per_page
+) -> CataloguePage:
     """Count, then load one sorted page with what a card shows.
 
     The page's ids are found on the article rows alone; only those rows are then joined to what
@@ -344,31 +350,8 @@ def _page(session, shopper, count_where, page_where, search, sort, page, per_pag
                 sa.select(sa.func.count()).select_from(Article).where(*count_where, matched)
             )
     return CataloguePage(
-        articles=_cards(session, ids), total=total or 0, page=page, per_page=per_page
+        articles=listing.cards.of(session, ids), total=total or 0, page=page, per_page=per_page
     )
-
-
-def _cards(session: Session, ids: list[int]) -> list[Article]:
-    """The articles `ids` in that order, with what a card shows."""
-    if not ids:
-        return []
-    loaded = session.scalars(
-        sa.select(Article)
-        .where(Article.id.in_(ids))
-        .options(
-            # Their names in every language in the same statement.
-            joinedload(Article.translations),
-            # Not on a card (its photos are on the article's page): loaded if asked for. The
-            # family would bring its catalogue and both their translations, half the cost of
-            # loading a page.
-            lazyload(Article.photos),
-            lazyload(Article.family),
-            lazyload(Article.season),
-            lazyload(Article.product_type),
-        )
-    ).unique()
-    by_id = {article.id: article for article in loaded}
-    return [by_id[i] for i in ids if i in by_id]
 
 
 def _page_keys(session: Session, where, sort: str, language: str, first: int) -> sa.Select:

@@ -11,13 +11,16 @@ import pytest
 import sqlalchemy as sa
 
 from app.domain import catalogue_listing
+from app.domain.catalogue_cards import CARD_COLUMNS
 from app.domain.shopper import shopper_for
+from app.domain.translations import translated
 from app.domain.visibility import catalogue_page
 from app.extensions import db
 from app.generated.models import (
     Article,
     ArticleTag,
     ArticleTranslation,
+    Brand,
     Catalogue,
     Customer,
     Family,
@@ -136,6 +139,86 @@ def test_a_transaction_sees_its_own_changes_before_it_commits(shop, session):
     assert [a.sku for a in catalogue_page(session, shopper).articles] == ["B1"]
     session.rollback()
     assert page_skus(shop) == ["B1", "P1"]
+
+
+def first_card(shop):
+    """The first card of the first page, in a transaction of its own (as a request would)."""
+    session = db.session
+    shopper = shopper_for(session, session.get(Customer, shop["customer"]), today=TODAY)
+    card = catalogue_page(session, shopper).articles[0]
+    session.rollback()
+    return card
+
+
+# Each thing a card shows, changed as an import or a script would change it (no ORM session of
+# this process involved): (column, new value, how the card shows it).
+CARD_CHANGES = [
+    ("sku", "B1-NEW", lambda card: card.sku),
+    ("ean", "9780000000002", lambda card: card.ean),
+    ("name", "Atlas, new edition", lambda card: card.name),
+    ("photo", "atlas.jpg", lambda card: card.photo),
+    ("pack_size", 6, lambda card: card.pack_size),
+    ("order_multiple", 3, lambda card: card.order_multiple),
+    ("minimum_quantity", 2, lambda card: card.minimum_quantity),
+    ("available_from", datetime.date(2026, 9, 1), lambda card: card.available_from),
+    ("publication_date", datetime.date(2026, 1, 2), lambda card: card.publication_date),
+    ("personalisation_allowed", True, lambda card: card.personalisation_allowed),
+]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "shown"), CARD_CHANGES, ids=[c[0] for c in CARD_CHANGES]
+)
+def test_a_card_shows_each_change_to_its_article_on_the_next_page(shop, column, value, shown):
+    assert first_card(shop).sku == "B1"
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.update(Article.__table__).where(Article.sku == "B1").values({column: value})
+        )
+    assert shown(first_card(shop)) == value
+
+
+def test_every_column_a_card_shows_is_watched_by_the_version():
+    assert {c[0] for c in CARD_CHANGES} | {"id"} == set(CARD_COLUMNS)
+
+
+def test_a_card_shows_a_new_translated_name_and_a_renamed_brand(shop, session):
+    acme = Brand(name="Acme")
+    atlas = session.scalars(sa.select(Article).where(Article.sku == "B1")).one()
+    atlas.brand = acme
+    session.commit()
+    assert (first_card(shop).brand_name, first_card(shop).translations) == ("Acme", {})
+    with db.engine.begin() as connection:
+        connection.execute(sa.update(Brand.__table__).values(name="Acme Books"))
+        connection.execute(
+            sa.insert(ArticleTranslation.__table__).values(
+                article_id=atlas.id, language="fr", name="Atlas (fr)"
+            )
+        )
+    card = first_card(shop)
+    assert card.brand_name == "Acme Books"
+    assert translated(card, "name", "fr") == "Atlas (fr)"
+    assert translated(card, "name", "de") == "Atlas"
+
+
+def test_cards_are_read_once_per_version(shop, session):
+    assert first_card(shop) is first_card(shop)
+    # A price is not on the card: the card read before stands.
+    kept = first_card(shop)
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.update(Article.__table__).where(Article.sku == "B1").values(base_price=9)
+        )
+    assert first_card(shop) is kept
+
+
+def test_a_transaction_sees_its_own_change_to_a_card(shop, session):
+    assert first_card(shop).ean is None
+    session.execute(sa.update(Article).where(Article.sku == "B1").values(ean="9780000000002"))
+    shopper = shopper_for(session, session.get(Customer, shop["customer"]), today=TODAY)
+    assert catalogue_page(session, shopper).articles[0].ean == "9780000000002"
+    session.rollback()
+    assert first_card(shop).ean is None
 
 
 def test_two_writers_of_the_catalogue_wait_for_each_other_without_a_deadlock(shop, app):

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from app.domain import search, visibility
 from app.domain.search import barcode_forms
 from app.domain.shopper import shopper_for
+from app.domain.translations import translated
 from app.domain.visibility import (
     CataloguePage,
     article_for,
@@ -609,13 +610,13 @@ def test_catalogue_page_runs_as_many_statements_for_a_bigger_page(world, session
             # What a card shows (portal/catalogue.html), with no further query.
             shown = [
                 (
-                    article.name_fr,
-                    article.sku,
-                    article.ean,
-                    article.brand.name,
-                    article.photo,
+                    translated(card, "name", "fr"),
+                    card.sku,
+                    card.ean,
+                    card.brand_name,
+                    card.photo,
                 )
-                for article in page.articles
+                for card in page.articles
             ]
         assert len(shown) == per_page
         return len(seen)
