@@ -19,6 +19,7 @@ from app.domain.stock import stock_for
 from app.extensions import db
 from app.portal import bp, contact_required
 from app.portal.forms import AddToCartForm
+from app.portal.offers import offers_for
 from app.portal.shopping import (
     back_to,
     current_shopper,
@@ -38,7 +39,8 @@ def _int_arg(name: str) -> int | None:
 
 
 def _offer(articles, shopper) -> dict:
-    """Prices, stock and quantity rules of the articles on a page, in a few queries."""
+    """Prices, stock and quantity rules of the articles on a page, in a few queries, and their
+    offers as the page prints them."""
     rules = {a.id: quantity_rule(shopper, a) for a in articles}
     hidden = prices_hidden(shopper, g.contact)
     quotes = {}
@@ -47,12 +49,15 @@ def _offer(articles, shopper) -> dict:
         wanted = [(a.id, max(1, rules[a.id].minimum)) for a in articles]
         priced = price_articles(db.session, shopper, wanted)
         quotes = {article_id: priced[(article_id, qty)] for article_id, qty in wanted}
+    stock = stock_for(db.session, shopper, [a.id for a in articles])
+    pre_order = {a.id for a in articles if visibility.is_pre_order(a, shopper.today)}
     return {
         "quotes": quotes,
-        "stock": stock_for(db.session, shopper, [a.id for a in articles]),
         "rules": rules,
         "prices_hidden": hidden,
-        "pre_order": {a.id for a in articles if visibility.is_pre_order(a, shopper.today)},
+        "offers": offers_for(
+            articles, quotes=quotes, stock=stock, rules=rules, pre_order=pre_order
+        ),
     }
 
 

@@ -11,10 +11,19 @@ import pytest
 import sqlalchemy as sa
 
 from app.extensions import db
-from app.generated.models import CartLine, LibraryBudget, OutboxEntry, SalesOrder
+from app.generated.models import (
+    Article,
+    CartLine,
+    LibraryBudget,
+    OutboxEntry,
+    Promotion,
+    SalesOrder,
+    StockLevel,
+    Warehouse,
+)
 from app.portal import catalogue_views
 from tests.conftest import csrf_token
-from tests.portal import portal_login, portal_logout, text
+from tests.portal import _shop_settings, portal_login, portal_logout, text
 from tests.shop import BOSS, BUYER, OTHER_BUYER, STRANGER, make_shop
 
 
@@ -83,6 +92,70 @@ def test_the_catalogue_shows_the_customers_own_price_and_not_other_groups_catalo
     assert "16.00" in page and "18.00" not in page
     assert "Binding press" not in page  # in the catalogue of another group
     assert client.get(f"/portal/article/{shop.hidden_article_id}").status_code == 404
+
+
+def card_of(page: str, name: str) -> str:
+    """The markup of the catalogue card showing `name`, whitespace folded."""
+    cards = re.findall(r'<article class="product">.*?</article>', page, re.S)
+    found = [c for c in cards if f">{name}</a></h3>" in c]
+    assert len(found) == 1, f"no card for {name}"
+    return re.sub(r"\s+", " ", found[0])
+
+
+def test_a_card_shows_the_customers_offer_stock_availability_and_order_rules(app, client, shop):
+    today = datetime.date.today()
+    with app.app_context():
+        _shop_settings(show_stock=True)
+        warehouse_id = db.session.scalar(sa.select(Warehouse.id).where(Warehouse.code == "MAIN"))
+        db.session.add_all(
+            [
+                StockLevel(
+                    warehouse_id=warehouse_id,
+                    article_id=shop.articles["NOV-001"],
+                    on_hand=7,
+                    reserved=2,
+                    incoming_quantity=24,
+                    incoming_date=today + datetime.timedelta(days=10),
+                ),
+                StockLevel(
+                    warehouse_id=warehouse_id, article_id=shop.articles["NOV-002"], on_hand=0
+                ),
+                Promotion(
+                    name="Summer sale",
+                    kind="percentage",
+                    percentage=Decimal(10),
+                    starts_on=today,
+                    ends_on=today + datetime.timedelta(days=5),
+                    articles=[db.session.get(Article, shop.articles["NOV-002"])],
+                ),
+            ]
+        )
+        db.session.get(Article, shop.articles["NOV-002"]).available_from = (
+            today + datetime.timedelta(days=30)
+        )
+        db.session.commit()
+    portal_login(client, BUYER)
+    page = text(client.get("/portal/catalogue/"))
+
+    winter = card_of(page, "The Long Winter")
+    assert '<span class="price">€16.00</span>' in winter and "<s " not in winter
+    assert '<span class="stock in">5 in stock</span>' in winter
+    assert ">24 expected on " in winter
+    assert f'data-add="{shop.articles["NOV-001"]}"' in winter
+    assert 'data-code="NOV-001 · 9780306406157"' in winter and 'data-quantity="1"' in winter
+
+    summer = card_of(page, "Summer Rain")
+    # The group's price level (11.00) less the promotion's 10 %.
+    assert '<span class="price">€9.90</span> <s class="muted">€11.00</s>' in summer
+    assert '<span class="badge accent">Summer sale</span>' in summer
+    assert '<span class="stock out">Out of stock</span>' in summer
+    assert ">Pre-order: available from " in summer
+
+    bookmarks = card_of(page, "Bookmarks")
+    assert "In multiples of 10 · Minimum 10" in bookmarks
+    assert 'data-quantity="10"' in bookmarks and 'data-packs="0"' in bookmarks
+    # No stock level in the warehouse: none there.
+    assert '<span class="stock out">Out of stock</span>' in bookmarks
 
 
 def test_search_finds_articles_by_name_sku_and_isbn(app, client, shop):
