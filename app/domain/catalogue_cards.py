@@ -46,8 +46,6 @@ CARD_COLUMNS = (
 KEPT_CARDS = 20_000
 
 
-
-
 def _plain(column: sa.Column) -> sa.ColumnClause:
     """The column with the type of its stored value: Flask-AppBuilder's ImageColumn (the photo)
     is a TypeDecorator without a cache key, which would have the statement compiled on every
@@ -148,4 +146,3 @@ def read_cards(session: Session, ids: Iterable[int]) -> dict[int, Card]:
         if row.language is not None:
             names[row.id][row.language] = CardName(row.translated_name)
     return {ident: Card(**values, translations=names[ident]) for ident, values in fields.items()}
-

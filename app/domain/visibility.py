@@ -178,14 +178,18 @@ def article_for(
 
 def visible_catalogues(session: Session, shopper: Shopper) -> list[Catalogue]:
     """The catalogues `shopper` sees (public or linked to its group), by position then name."""
-    return list(
-        session.scalars(
-            sa.select(Catalogue)
-            .where(_catalogue_is_visible(shopper))
-            .order_by(Catalogue.position, Catalogue.name, Catalogue.id)
-            # Their names in every language with them: one statement, not two, on every page.
-            .options(joinedload(Catalogue.translations))
-        ).unique()
+    statement = _catalogues_statement(shopper.group_id is not None)
+    return list(session.scalars(statement, _scope_values(shopper)).unique())
+
+
+@functools.cache
+def _catalogues_statement(with_group: bool) -> sa.Select:
+    return (
+        sa.select(Catalogue)
+        .where(_catalogue_is_visible(_ShopperParameters(with_group)))
+        .order_by(Catalogue.position, Catalogue.name, Catalogue.id)
+        # Their names in every language with them: one statement, not two, on every page.
+        .options(joinedload(Catalogue.translations))
     )
 
 
@@ -747,35 +751,12 @@ class _Facts:
     def read(cls, session: Session, shopper: Shopper) -> _Facts:
         """The shopper's facts and the catalogue's listing (its family tree), with the
         catalogue's version, in one statement."""
-        c = shopper.customer_id
-
-        def kind(name, *columns):
-            return [sa.literal(name).label("kind"), *columns, sa.null().label("token")]
-
-        parts = [
-            sa.select(*kind("catalogue", Catalogue.id)).where(_catalogue_is_visible(shopper)),
-            sa.select(*kind("x_article", Exclusion.article_id)).where(
-                _exclusions_of(shopper, Exclusion.article_id).whereclause
-            ),
-            sa.select(*kind("x_family", Exclusion.family_id)).where(
-                _exclusions_of(shopper, Exclusion.family_id).whereclause
-            ),
-            sa.select(*kind("tag", customer_visible_tags.c.article_tag_id)).where(
-                customer_visible_tags.c.customer_id == c
-            ),
-            sa.select(*kind("season", customer_visible_seasons.c.season_id)).where(
-                customer_visible_seasons.c.customer_id == c
-            ),
-            sa.select(*kind("brand", customer_visible_brands.c.brand_id)).where(
-                customer_visible_brands.c.customer_id == c
-            ),
-            sa.select(sa.literal("version"), sa.null(), catalogue_listing.VERSION.c.token),
-        ]
+        statement = _facts_statement(shopper.group_id is not None)
         found: dict[str, set[int]] = {
             k: set() for k in ("catalogue", "x_article", "x_family", "tag", "season", "brand")
         }
         token = None
-        for name, ident, version in session.execute(sa.union_all(*parts)):
+        for name, ident, version in session.execute(statement, _scope_values(shopper)):
             if name == "version":
                 token = version
             else:
@@ -803,3 +784,34 @@ class _Facts:
             seen.add(ident)
             stack.extend(self.listing.children.get(ident, []))
         return seen
+
+
+@functools.cache
+def _facts_statement(with_group: bool) -> sa.CompoundSelect:
+    """`_Facts.read`'s query, built once per shape on bound parameters (see `_scope_values`):
+    building it for each page cost more than running it."""
+    shopper = _ShopperParameters(with_group)
+    c = shopper.customer_id
+
+    def kind(name, *columns):
+        return [sa.literal(name).label("kind"), *columns, sa.null().label("token")]
+
+    return sa.union_all(
+        sa.select(*kind("catalogue", Catalogue.id)).where(_catalogue_is_visible(shopper)),
+        sa.select(*kind("x_article", Exclusion.article_id)).where(
+            _exclusions_of(shopper, Exclusion.article_id).whereclause
+        ),
+        sa.select(*kind("x_family", Exclusion.family_id)).where(
+            _exclusions_of(shopper, Exclusion.family_id).whereclause
+        ),
+        sa.select(*kind("tag", customer_visible_tags.c.article_tag_id)).where(
+            customer_visible_tags.c.customer_id == c
+        ),
+        sa.select(*kind("season", customer_visible_seasons.c.season_id)).where(
+            customer_visible_seasons.c.customer_id == c
+        ),
+        sa.select(*kind("brand", customer_visible_brands.c.brand_id)).where(
+            customer_visible_brands.c.customer_id == c
+        ),
+        sa.select(sa.literal("version"), sa.null(), catalogue_listing.VERSION.c.token),
+    )

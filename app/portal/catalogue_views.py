@@ -206,6 +206,7 @@ def add_to_cart_view():
         flash_refusal(refusal)
     else:
         db.session.commit()
+        g.pop("cart_count", None)  # read with the form's choices, before this line
         flash(
             _("%(article)s is in your cart.", article=translated_text(line.article)),
             "success",

@@ -24,22 +24,45 @@ def current_shopper() -> Shopper:
     return g.shopper
 
 
+def _choices_and_cart() -> sa.CompoundSelect:
+    """The customer's budgets and libraries, and the lines in the contact's cart (kind "cart",
+    the count as its main column): what a page with add forms reads, in one statement."""
+    budget, library, line = (t.__table__.c for t in (LibraryBudget, LibraryRelation, CartLine))
+    customer = sa.bindparam("customer_id")
+    return sa.union_all(
+        sa.select(
+            sa.literal("budget").label("kind"),
+            budget.code,
+            budget.name,
+            sa.literal(0).label("main"),
+        ).where(budget.customer_id == customer),
+        sa.select(
+            sa.literal("library"),
+            library.code,
+            library.name,
+            sa.case((library.is_main_library.is_(True), 1), else_=0),
+        ).where(library.customer_id == customer),
+        sa.select(sa.literal("cart"), sa.null(), sa.null(), sa.func.count(line.id)).where(
+            line.contact_id == sa.bindparam("contact_id"), line.customer_id == customer
+        ),
+    )
+
+
+_CHOICES_AND_CART = _choices_and_cart()
+
+
 def split_choices(customer_id: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The choices of budget and of library a buyer may give a cart line: the customer's
-    budgets by code, its libraries (the main one first), read in one query."""
-    budgets = sa.select(
-        sa.literal("budget").label("kind"),
-        LibraryBudget.code,
-        LibraryBudget.name,
-        sa.literal(False).label("main"),
-    ).where(LibraryBudget.customer_id == customer_id)
-    libraries = sa.select(
-        sa.literal("library"),
-        LibraryRelation.code,
-        LibraryRelation.name,
-        sa.func.coalesce(LibraryRelation.is_main_library, False),
-    ).where(LibraryRelation.customer_id == customer_id)
-    rows = db.session.execute(sa.union_all(budgets, libraries)).all()
+    budgets by code, its libraries (the main one first), read in one query with the cart's
+    count for the page's header (see `portal_cart`)."""
+    contact = g.get("contact")
+    rows = db.session.execute(
+        _CHOICES_AND_CART,
+        {"customer_id": customer_id, "contact_id": contact.id if contact is not None else None},
+    ).all()
+    if contact is not None and g.get("customer") is not None and g.customer.id == customer_id:
+        g.cart_count = next(row.main for row in rows if row.kind == "cart")
+    rows = [row for row in rows if row.kind != "cart"]
     by_code = sorted(rows, key=lambda row: (not row.main, row.code))
     return (
         [("", _("No budget"))]
@@ -85,11 +108,13 @@ def portal_cart() -> dict:
         return {}
     if "portal_cart" in g:  # asked by every card of a page: read once per request
         return g.portal_cart
-    count = db.session.scalar(
-        sa.select(sa.func.count(CartLine.id)).where(
-            CartLine.contact_id == contact.id, CartLine.customer_id == customer.id
+    count = g.get("cart_count")
+    if count is None:
+        count = db.session.scalar(
+            sa.select(sa.func.count(CartLine.id)).where(
+                CartLine.contact_id == contact.id, CartLine.customer_id == customer.id
+            )
         )
-    )
     g.portal_cart = {
         "count": count or 0,
         "prices_hidden": prices_hidden(current_shopper(), contact),

@@ -158,6 +158,23 @@ def test_a_card_shows_the_customers_offer_stock_availability_and_order_rules(app
     assert '<span class="stock out">Out of stock</span>' in bookmarks
 
 
+def test_the_header_counts_the_lines_of_the_contacts_own_cart_on_every_page(app, client, shop):
+    portal_login(client, BUYER)
+    assert "Cart (0)" in text(client.get("/portal/catalogue/"))
+    add(client, shop.articles["NOV-001"], 2)
+    add(client, shop.articles["NOV-002"], 1)
+    for path in (
+        "/portal/catalogue/",
+        "/portal/cart/",
+        f"/portal/article/{shop.articles['NOV-001']}",
+        "/portal/selections/",
+    ):
+        assert "Cart (2)" in text(client.get(path)), path
+    portal_logout(client)
+    portal_login(client, OTHER_BUYER)
+    assert "Cart (0)" in text(client.get("/portal/catalogue/"))
+
+
 def test_search_finds_articles_by_name_sku_and_isbn(app, client, shop):
     portal_login(client, BUYER)
     assert "Summer Rain" in text(client.get("/portal/catalogue/?q=summer"))
