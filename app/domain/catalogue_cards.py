@@ -1,5 +1,6 @@
-"""What an article's card shows on a catalogue or selection page, kept with the catalogue's
-listing (app/domain/catalogue_listing.py) for as long as its version lasts.
+"""What an article's card shows on a catalogue or selection page, and what the list of
+catalogues beside it shows, kept with the catalogue's listing (app/domain/catalogue_listing.py)
+for as long as its version lasts.
 
 Loading a page's 48 articles as ORM objects (every column, their names, their brand) and reading
 them back in the template cost as much as the rest of the page together. A card shows a few
@@ -8,8 +9,9 @@ is read once per version of the catalogue and process, as a plain frozen record,
 particular to a customer (price, stock, order unit) is added beside it for each page.
 
 The version's triggers (migrations d41c7a9e0b52 and 7f3b2c9d4e15) watch every column read
-here: `CARD_COLUMNS` and the brand's name. tests/integration/test_catalogue_listing.py changes
-each of them and expects to see it on the next page.
+here: `CARD_COLUMNS`, the brand's name, and the catalogues with their names.
+tests/integration/test_catalogue_listing.py changes each of them and expects to see it on the
+next page.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.generated.models import Article, ArticleTranslation, Brand
+from app.generated.models import (
+    Article,
+    ArticleTranslation,
+    Brand,
+    Catalogue,
+    CatalogueTranslation,
+)
 
 # The article's columns a card shows or is ordered by.
 CARD_COLUMNS = (
@@ -146,3 +154,31 @@ def read_cards(session: Session, ids: Iterable[int]) -> dict[int, Card]:
         if row.language is not None:
             names[row.id][row.language] = CardName(row.translated_name)
     return {ident: Card(**values, translations=names[ident]) for ident, values in fields.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class ListedCatalogue:
+    """A catalogue as the portal lists it (the fields named as the catalogue's columns)."""
+
+    id: int
+    code: str
+    name: str
+    display_mode: str | None
+    translations: Mapping[str, CardName]
+
+
+def read_catalogues(session: Session) -> list[ListedCatalogue]:
+    """Every catalogue with its names, by position then name (the database's collation)."""
+    catalogue = Catalogue.__table__.c
+    translation = CatalogueTranslation.__table__.c
+    names: dict[int, dict[str, CardName]] = {}
+    for catalogue_id, language, name in session.execute(
+        sa.select(translation.catalogue_id, translation.language, translation.name)
+    ):
+        names.setdefault(catalogue_id, {})[language] = CardName(name)
+    rows = session.execute(
+        sa.select(catalogue.id, catalogue.code, catalogue.name, catalogue.display_mode).order_by(
+            catalogue.position, catalogue.name, catalogue.id
+        )
+    )
+    return [ListedCatalogue(*row, translations=names.get(row.id, {})) for row in rows]

@@ -10,7 +10,7 @@ is browsed. So each process keeps it as arrays (numpy), read once per version of
 and a customer's page is a few vectorised filters over them: well under a millisecond.
 
 The version is the token of the `catalogue_version` row, which triggers change in every
-transaction changing the articles, their names, tags, brands or families (migrations
+transaction changing the articles, their names, tags, brands, families or catalogues (migrations
 d41c7a9e0b52 and 7f3b2c9d4e15), so
 an import's bulk statements or a script count as much as the back office. Each page reads the
 token (one row by primary key) and uses the listing built for it, building it on first use:
@@ -35,9 +35,17 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, aliased
 
-from app.domain.catalogue_cards import Cards
+from app.domain.catalogue_cards import Cards, ListedCatalogue, read_catalogues
 from app.domain.search import has_translated_names
-from app.generated.models import Article, ArticleTag, ArticleTranslation, Brand, Family
+from app.generated.models import (
+    Article,
+    ArticleTag,
+    ArticleTranslation,
+    Brand,
+    Catalogue,
+    CatalogueTranslation,
+    Family,
+)
 from app.generated.models._associations import article_tag_articles
 from app.unmodelled import CATALOGUE_VERSION
 
@@ -46,7 +54,15 @@ from app.unmodelled import CATALOGUE_VERSION
 KEPT = 2
 # Session.info key: this session flushed changes to the catalogue in its open transaction.
 CHANGED = "catalogue_changed"
-_WATCHED = (Article, ArticleTranslation, ArticleTag, Brand, Family)
+_WATCHED = (
+    Article,
+    ArticleTranslation,
+    ArticleTag,
+    Brand,
+    Catalogue,
+    CatalogueTranslation,
+    Family,
+)
 _WATCHED_TABLES = frozenset(
     (*(model.__tablename__ for model in _WATCHED), article_tag_articles.name)
 )
@@ -90,6 +106,7 @@ class Listing:
         self._lock = threading.Lock()
         # What the articles' cards show, read as pages ask for them.
         self.cards = Cards()
+        self._catalogues: list[ListedCatalogue] | None = None
 
     def family_visibility(
         self, catalogues: frozenset[int], excluded: frozenset[int]
@@ -122,6 +139,15 @@ class Listing:
         found = (family_catalogue, frozenset(visible))
         self._visibility.put((catalogues, excluded), found)
         return found
+
+    def catalogues(self, session: Session) -> list[ListedCatalogue]:
+        """Every catalogue, in the order they are listed (read on first use)."""
+        if self._catalogues is None:
+            found = read_catalogues(session)
+            with self._lock:
+                if self._catalogues is None:
+                    self._catalogues = found
+        return self._catalogues
 
     def listed(
         self,

@@ -33,12 +33,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy import event
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.domain import catalogue_listing
-from app.domain.catalogue_cards import Card
+from app.domain.catalogue_cards import Card, ListedCatalogue
 from app.domain.catalogue_listing import (
     MAX_FAMILY_DEPTH,
     Listing,
@@ -176,21 +177,11 @@ def article_for(
 # --- catalogues and families --------------------------------------------------------------------
 
 
-def visible_catalogues(session: Session, shopper: Shopper) -> list[Catalogue]:
-    """The catalogues `shopper` sees (public or linked to its group), by position then name."""
-    statement = _catalogues_statement(shopper.group_id is not None)
-    return list(session.scalars(statement, _scope_values(shopper)).unique())
-
-
-@functools.cache
-def _catalogues_statement(with_group: bool) -> sa.Select:
-    return (
-        sa.select(Catalogue)
-        .where(_catalogue_is_visible(_ShopperParameters(with_group)))
-        .order_by(Catalogue.position, Catalogue.name, Catalogue.id)
-        # Their names in every language with them: one statement, not two, on every page.
-        .options(joinedload(Catalogue.translations))
-    )
+def visible_catalogues(session: Session, shopper: Shopper) -> list[ListedCatalogue]:
+    """The catalogues `shopper` sees (public or linked to its group), by position then name:
+    which ones from the customer's facts, their names from the catalogue's listing."""
+    facts = _Facts.read(session, shopper)
+    return [c for c in facts.listing.catalogues(session) if c.id in facts.catalogue_ids]
 
 
 def catalogue_families(session: Session, shopper: Shopper, catalogue_id: int) -> list[Family]:
@@ -741,6 +732,7 @@ def _unindexed_on_sqlite(element, compiler, **kw):
 class _Facts:
     """What decides one customer's visibility, read in one query."""
 
+    catalogue_ids: frozenset[int]  # the catalogues the customer sees
     family_catalogue: dict[int, int | None]  # every family -> its catalogue (inherited)
     visible_family_ids: frozenset[int]
     excluded_article_ids: set[int]
@@ -750,7 +742,17 @@ class _Facts:
     @classmethod
     def read(cls, session: Session, shopper: Shopper) -> _Facts:
         """The shopper's facts and the catalogue's listing (its family tree), with the
-        catalogue's version, in one statement."""
+        catalogue's version, in one statement; read once per transaction until it writes (a
+        page asks for them two or three times)."""
+        kept = session.info.get(_KEPT_FACTS)
+        if kept is not None and kept[0] == shopper:
+            return kept[1]
+        facts = cls._read(session, shopper)
+        session.info[_KEPT_FACTS] = (shopper, facts)
+        return facts
+
+    @classmethod
+    def _read(cls, session: Session, shopper: Shopper) -> _Facts:
         statement = _facts_statement(shopper.group_id is not None)
         found: dict[str, set[int]] = {
             k: set() for k in ("catalogue", "x_article", "x_family", "tag", "season", "brand")
@@ -766,6 +768,7 @@ class _Facts:
             frozenset(found["catalogue"]), frozenset(found["x_family"])
         )
         return cls(
+            catalogue_ids=frozenset(found["catalogue"]),
             family_catalogue=family_catalogue,
             visible_family_ids=visible,
             excluded_article_ids=found["x_article"],
@@ -815,3 +818,23 @@ def _facts_statement(with_group: bool) -> sa.CompoundSelect:
         ),
         sa.select(sa.literal("version"), sa.null(), catalogue_listing.VERSION.c.token),
     )
+
+
+# Session.info key: the facts last read in the session's transaction, with their shopper.
+_KEPT_FACTS = "visibility_facts"
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_facts_after_a_flush(session: Session, _context) -> None:
+    session.info.pop(_KEPT_FACTS, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_facts_after_a_write(state) -> None:
+    if not state.is_select:
+        state.session.info.pop(_KEPT_FACTS, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_facts_after_the_transaction(session: Session, _transaction) -> None:
+    session.info.pop(_KEPT_FACTS, None)

@@ -1,9 +1,10 @@
 """Catalogue version follows what a card shows: an article's EAN, photo, quantity rules,
-availability and personalisation, and the brands' names, so that the cards kept with the
-listing (app/domain/catalogue_cards.py) are read again when one of them changes
+availability and personalisation, the brands' names, and the catalogues with their names, so
+that the cards and catalogues kept with the listing (app/domain/catalogue_cards.py) are read
+again when one of them changes
 
 The triggers are those of d41c7a9e0b52, on more columns: the article's trigger is made again,
-the brand's is new. A change of any other column (a price, a description) still leaves the
+those of brands and catalogues are new. A change of any other column (a price, a description) still leaves the
 listing and its cards as they are.
 
 Revision ID: 7f3b2c9d4e15
@@ -35,14 +36,20 @@ SHOWN = [
 NEW_TOKEN_SQLITE = "lower(hex(randomblob(12)))"
 
 
+# Tables whose every change counts: small, and seldom changed.
+ALSO_WATCHED = {"brand": ["id", "name"], "catalogue": None, "catalogue_translation": None}
+
+
 def upgrade():
     _drop("article")
     _create("article", LISTED + SHOWN)
-    _create("brand", ["id", "name"])
+    for table, columns in ALSO_WATCHED.items():
+        _create(table, columns)
 
 
 def downgrade():
-    _drop("brand")
+    for table in ALSO_WATCHED:
+        _drop(table)
     _drop("article")
     _create("article", LISTED)
 
@@ -60,10 +67,11 @@ def _drop(table: str) -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_catalogue_after_{event}")
 
 
-def _create(table: str, columns: list[str]) -> None:
+def _create(table: str, columns: list[str] | None) -> None:
     """As d41c7a9e0b52 made them: on PostgreSQL, deferred and once per transaction (its
-    catalogue_changed() and catalogue_truncated() functions); on SQLite, per row."""
-    of = f" OF {', '.join(columns)}"
+    catalogue_changed() and catalogue_truncated() functions); on SQLite, per row. `columns`:
+    those whose update counts (None: any)."""
+    of = f" OF {', '.join(columns)}" if columns else ""
     if _postgresql():
         op.execute(
             f"CREATE CONSTRAINT TRIGGER {table}_catalogue_changed "

@@ -14,7 +14,7 @@ from app.domain import catalogue_listing
 from app.domain.catalogue_cards import CARD_COLUMNS
 from app.domain.shopper import shopper_for
 from app.domain.translations import translated
-from app.domain.visibility import catalogue_page
+from app.domain.visibility import catalogue_page, visible_catalogues
 from app.extensions import db
 from app.generated.models import (
     Article,
@@ -22,6 +22,7 @@ from app.generated.models import (
     ArticleTranslation,
     Brand,
     Catalogue,
+    CatalogueTranslation,
     Customer,
     Family,
     StockLevel,
@@ -199,6 +200,37 @@ def test_a_card_shows_a_new_translated_name_and_a_renamed_brand(shop, session):
     assert card.brand_name == "Acme Books"
     assert translated(card, "name", "fr") == "Atlas (fr)"
     assert translated(card, "name", "de") == "Atlas"
+
+
+def catalogue_names(shop, language="en"):
+    """The catalogues listed beside the articles, in a transaction of their own."""
+    session = db.session
+    shopper = shopper_for(
+        session, session.get(Customer, shop["customer"]), today=TODAY, language=language
+    )
+    names = [translated(c, "name", language) for c in visible_catalogues(session, shopper)]
+    session.rollback()
+    return names
+
+
+def test_a_catalogue_renamed_translated_or_added_shows_on_the_next_page(shop, session):
+    assert catalogue_names(shop) == ["General"]
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.update(Catalogue.__table__).where(Catalogue.code == "GEN").values(name="Books")
+        )
+        connection.execute(
+            sa.update(Catalogue.__table__).where(Catalogue.code == "HID").values(is_public=True)
+        )
+    assert catalogue_names(shop) == ["Books", "Hidden"]
+    with db.engine.begin() as connection:
+        general = connection.scalar(sa.select(Catalogue.id).where(Catalogue.code == "GEN"))
+        connection.execute(
+            sa.insert(CatalogueTranslation.__table__).values(
+                catalogue_id=general, language="fr", name="Livres"
+            )
+        )
+    assert catalogue_names(shop, "fr") == ["Livres", "Hidden"]
 
 
 def test_cards_are_read_once_per_version(shop, session):
