@@ -9,9 +9,8 @@ from flask_appbuilder.security.sqla.models import assoc_permissionview_role
 from flask_appbuilder.utils.limit import Limit
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
-from sqlalchemy.orm import joinedload
 
-from app.domain.accounts import is_staff
+from app.domain.accounts import is_staff, user_with_contact
 
 
 def _api_login_limit() -> str:
@@ -55,10 +54,9 @@ class PortalSecurityManager(SecurityManager):
         return jwt_manager
 
     def get_user_by_id(self, pk):
-        """The logged-in user of each request, with their roles in the same query: every
-        request asks for them (the portal whether this is a member of staff, the back office
-        which permissions they hold)."""
-        return self.session.get(self.user_model, pk, options=[joinedload(self.user_model.roles)])
+        """The logged-in user of each request, with their roles and their contact (a portal
+        contact's, with its customers) read with them: see accounts.user_with_contact."""
+        return user_with_contact(self.session, int(pk))
 
     def auth_user_db(self, username, password):
         """The back office's login (HTML and API) is for staff only. A portal contact who tries

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla.models import Role, User
 from flask_babel import gettext as _
+from sqlalchemy import event
 from sqlalchemy.orm import Session, joinedload, lazyload, selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -56,10 +57,46 @@ def find_contact_by_email(session: Session, email: str) -> Contact | None:
 
 
 def contact_of(session: Session, user: User | None, *options) -> Contact | None:
+    """The contact whose login account `user` is, or None (a member of staff, say): the one
+    `user_with_contact` read with the user in this transaction when there is one, else read
+    with `options`."""
     if user is None or user.id is None:
         return None
+    kept = session.info.get(_CONTACT_OF_USER)
+    if kept is not None and kept.user_id == user.id and sa.inspect(kept).persistent:
+        return kept
     query = sa.select(Contact).where(Contact.user_id == user.id).options(*options)
     return session.scalars(query).first()
+
+
+def user_with_contact(session: Session, user_id: int) -> User | None:
+    """The login account `user_id` with its roles, and its contact when it is one (kept for
+    `contact_of` until the transaction ends), in one statement: every request asks for the
+    user (Flask-Login), and every portal request for its contact and customers next."""
+    found = session.execute(
+        sa.select(User, Contact)
+        .outerjoin(Contact, Contact.user_id == User.id)
+        .where(User.id == user_id)
+        # Its roles in the same statement: the portal asks whether this is a member of staff,
+        # the back office which permissions they hold. The contact's user is this one.
+        .options(joinedload(User.roles), lazyload(Contact.user), *PORTAL_CONTACT_LOADS)
+    ).first()
+    if found is None:
+        return None
+    user, contact = found
+    if contact is not None:
+        session.info[_CONTACT_OF_USER] = contact
+    return user
+
+
+# Session.info key: the contact `user_with_contact` read with its user in this transaction.
+_CONTACT_OF_USER = "contact_of_user"
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_the_contact_read_with_its_user(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_CONTACT_OF_USER, None)
 
 
 # What the portal reads of a contact's customers on every request: the customers and their groups.
