@@ -9,7 +9,9 @@ recipient's locale with `force_locale` first.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from babel import Locale, numbers
 from babel.numbers import format_decimal
@@ -34,10 +36,21 @@ def current_currency() -> str:
 
 def money_text(value) -> Markup | str:
     """'1 234,56 €' in French, '€ 1.234,56' in Dutch: Babel's rules for the user's locale."""
-    if value is None or value == "":
-        return ""
-    amount = Decimal(value)
-    return _money(str(amount), amount, current_currency(), str(_locale()))
+    return money_printer()(value)
+
+
+def money_printer() -> Callable[[Any], Markup | str]:
+    """`money_text` with the shop's currency and the page's locale found once, for a page
+    that prints many amounts (a catalogue page's offers)."""
+    currency, locale = current_currency(), str(_locale())
+
+    def printed(value) -> Markup | str:
+        if value is None or value == "":
+            return ""
+        amount = Decimal(value)
+        return _money(str(amount), amount, currency, locale)
+
+    return printed
 
 
 def number_text(value) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from app.backoffice.formatting import date_text, money_text
+from app.backoffice.formatting import date_text, money_printer
 from app.domain.pricing import Quote
 from app.domain.quantities import PACK, QuantityRule
 from app.domain.stock import Stock
@@ -51,18 +51,16 @@ def offers_for(
     """The offer of each of `items` (cards or articles: an `id`, an `available_from`), by id,
     from what the page computed for the customer: its quotes (none when prices are hidden), the
     stock shown and the quantity rules."""
-    words = _Words()
+    words, money = _Words(), money_printer()
     pre_order = set(pre_order)
     offers = {}
     for item in items:
         quote, level, rule = quotes.get(item.id), stock.get(item.id), rules[item.id]
         packs = rule.unit == PACK and rule.pack_size > 1
         offers[item.id] = Offer(
-            price=money_text(quote.unit_price) if quote else None,
+            price=money(quote.unit_price) if quote else None,
             list_price=(
-                money_text(quote.list_price)
-                if quote and quote.unit_price < quote.list_price
-                else None
+                money(quote.list_price) if quote and quote.unit_price < quote.list_price else None
             ),
             per_unit=packs,
             promotion=quote.promotion_name if quote else None,
