@@ -9,6 +9,7 @@ login: a person who is both would see the back office through the portal's door.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -73,20 +74,26 @@ def user_with_contact(session: Session, user_id: int) -> User | None:
     """The login account `user_id` with its roles, and its contact when it is one (kept for
     `contact_of` until the transaction ends), in one statement: every request asks for the
     user (Flask-Login), and every portal request for its contact and customers next."""
-    found = session.execute(
-        sa.select(User, Contact)
-        .outerjoin(Contact, Contact.user_id == User.id)
-        .where(User.id == user_id)
-        # Its roles in the same statement: the portal asks whether this is a member of staff,
-        # the back office which permissions they hold. The contact's user is this one.
-        .options(joinedload(User.roles), lazyload(Contact.user), *PORTAL_CONTACT_LOADS)
-    ).first()
+    found = session.execute(_user_with_contact_statement(), {"user_id": user_id}).first()
     if found is None:
         return None
     user, contact = found
     if contact is not None:
         session.info[_CONTACT_OF_USER] = contact
     return user
+
+
+@functools.cache
+def _user_with_contact_statement() -> sa.Select:
+    # Built once: its loader options made its cache key cost more than the query.
+    return (
+        sa.select(User, Contact)
+        .outerjoin(Contact, Contact.user_id == User.id)
+        .where(User.id == sa.bindparam("user_id"))
+        # Its roles in the same statement: the portal asks whether this is a member of staff,
+        # the back office which permissions they hold. The contact's user is this one.
+        .options(joinedload(User.roles), lazyload(Contact.user), *PORTAL_CONTACT_LOADS)
+    )
 
 
 # Session.info key: the contact `user_with_contact` read with its user in this transaction.
