@@ -11,8 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
-from flask_appbuilder.security.sqla.models import User
+from flask_appbuilder.security.sqla.models import Role, User
 
+from app.domain.accounts import contact_of, user_with_contact
 from app.extensions import db
 from app.generated.models import AccessRequest, Contact, Customer, CustomerEvent
 from tests.conftest import PASSWORD, csrf_token
@@ -31,6 +32,7 @@ from tests.portal import (
     status_of,
     text,
 )
+from tests.shop import statements_run
 
 NEW_PASSWORD = "Brand-new-pass-7"
 
@@ -568,3 +570,23 @@ def test_portal_forms_refuse_a_post_without_csrf_token(app, client):
         "/portal/login", data={"email": "csrf@shop.example", "password": CONTACT_PASSWORD}
     )
     assert response.status_code == 400
+
+
+def test_a_request_reads_the_user_with_every_role_and_the_contact_with_every_customer(app):
+    """accounts.user_with_contact fills the joined collections from all its rows, and
+    contact_of then answers from what it read."""
+    customers = [make_customer(app, code) for code in ("C1", "C2", "C3")]
+    contact = make_contact(app, customers, "many.links@lib.example")
+    with app.app_context():
+        user = db.session.get(Contact, contact.id).user
+        user.roles.append(db.session.scalars(sa.select(Role).where(Role.name == "Public")).one())
+        db.session.commit()
+        user_id = user.id
+    with app.app_context():
+        user = user_with_contact(db.session, user_id)
+        assert sorted(r.name for r in user.roles) == ["Public", "buyer"]
+        with statements_run(db.session) as seen:
+            found = contact_of(db.session, user)
+            assert sorted(c.code for c in found.customers) == ["C1", "C2", "C3"]
+        assert seen == []
+        assert user_with_contact(db.session, 10_000) is None
