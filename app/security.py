@@ -10,7 +10,7 @@ from flask_appbuilder.utils.limit import Limit
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 
-from app.domain.accounts import is_staff, user_with_contact
+from app.domain.accounts import is_staff, request_user
 
 
 def _api_login_limit() -> str:
@@ -54,9 +54,9 @@ class PortalSecurityManager(SecurityManager):
         return jwt_manager
 
     def get_user_by_id(self, pk):
-        """The logged-in user of each request, with their roles and their contact (a portal
-        contact's, with its customers) read with them: see accounts.user_with_contact."""
-        return user_with_contact(self.session, int(pk))
+        """The logged-in user of each request, read with what every request asks next (their
+        roles, their contact and customers, the shop's settings): see accounts.request_user."""
+        return request_user(self.session, int(pk))
 
     def auth_user_db(self, username, password):
         """The back office's login (HTML and API) is for staff only. A portal contact who tries

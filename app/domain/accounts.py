@@ -19,7 +19,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, joinedload, lazyload, selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.generated.models import Contact, Customer, CustomerEvent, CustomerGroup
+from app.domain.settings import SETTINGS_LOADS, THE_SETTINGS, remember_settings
+from app.generated.models import Contact, Customer, CustomerEvent, CustomerGroup, PortalSettings
 from app.generated.roles import PORTAL_ROLES
 
 ADMINISTRATOR = "administrator"
@@ -59,8 +60,8 @@ def find_contact_by_email(session: Session, email: str) -> Contact | None:
 
 def contact_of(session: Session, user: User | None, *options) -> Contact | None:
     """The contact whose login account `user` is, or None (a member of staff, say): the one
-    `user_with_contact` read with the user in this transaction when there is one, else read
-    with `options`."""
+    `request_user` read with the user in this transaction when there is one, else read with
+    `options`."""
     if user is None or user.id is None:
         return None
     kept = session.info.get(_CONTACT_OF_USER)
@@ -70,38 +71,42 @@ def contact_of(session: Session, user: User | None, *options) -> Contact | None:
     return session.scalars(query).first()
 
 
-def user_with_contact(session: Session, user_id: int) -> User | None:
-    """The login account `user_id` with its roles, and its contact when it is one (kept for
-    `contact_of` until the transaction ends), in one statement: every request asks for the
-    user (Flask-Login), and every portal request for its contact and customers next."""
+def request_user(session: Session, user_id: int) -> User | None:
+    """The login account `user_id`, with what every request asks of it next, in one
+    statement: its roles, its contact when it is one (kept for `contact_of` until the
+    transaction ends) with its customers, and the shop's settings (kept as
+    settings.portal_settings keeps them). Flask-Login asks for the user on every request,
+    the portal for its contact and customers next, and every page for the settings."""
     joined = session.get_bind().dialect.name == "postgresql"
     # All the rows, made unique: each row holds one role (and customer), and the joined
     # collections are filled from every row.
-    rows = session.execute(_user_with_contact_statement(joined), {"user_id": user_id}).unique()
+    rows = session.execute(_request_user_statement(joined), {"user_id": user_id}).unique()
     found = rows.all()
     if not found:
         return None
-    user, contact = found[0]
+    user, contact, settings = found[0]
     if contact is not None:
         session.info[_CONTACT_OF_USER] = contact
+    remember_settings(session, settings)
     return user
 
 
 @functools.cache
-def _user_with_contact_statement(joined_customers: bool) -> sa.Select:
+def _request_user_statement(joined_customers: bool) -> sa.Select:
     # Built once: its loader options made its cache key cost more than the query.
     loads = _JOINED_CONTACT_LOADS if joined_customers else PORTAL_CONTACT_LOADS
     return (
-        sa.select(User, Contact)
+        sa.select(User, Contact, PortalSettings)
         .outerjoin(Contact, Contact.user_id == User.id)
+        .outerjoin(PortalSettings, THE_SETTINGS)
         .where(User.id == sa.bindparam("user_id"))
         # Its roles in the same statement: the portal asks whether this is a member of staff,
         # the back office which permissions they hold. The contact's user is this one.
-        .options(joinedload(User.roles), lazyload(Contact.user), *loads)
+        .options(joinedload(User.roles), lazyload(Contact.user), *loads, *SETTINGS_LOADS)
     )
 
 
-# Session.info key: the contact `user_with_contact` read with its user in this transaction.
+# Session.info key: the contact `request_user` read with its user in this transaction.
 _CONTACT_OF_USER = "contact_of_user"
 
 

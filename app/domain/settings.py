@@ -30,15 +30,28 @@ def portal_settings(session: Session) -> PortalSettings | None:
         if state.persistent and state.session.info is session.info:
             return found
     found = session.scalars(
-        # Its default price level and warehouse are read by id where the portal needs them.
-        sa.select(PortalSettings)
-        .options(lazyload(PortalSettings.default_price_level))
-        .options(lazyload(PortalSettings.default_warehouse))
-        .limit(1)
+        sa.select(PortalSettings).where(THE_SETTINGS).options(*SETTINGS_LOADS)
     ).first()
-    if found is not None:
-        session.info[_SETTINGS_KEY] = found
+    remember_settings(session, found)
     return found
+
+
+def remember_settings(session: Session, settings: PortalSettings | None) -> None:
+    """Keep `settings`, read with THE_SETTINGS and SETTINGS_LOADS in a statement of the
+    caller's (accounts.request_user), for `portal_settings`."""
+    if settings is not None:
+        session.info[_SETTINGS_KEY] = settings
+
+
+# The settings record: the first saved, should there ever be more than one.
+THE_SETTINGS = PortalSettings.id == (
+    sa.select(sa.func.min(PortalSettings.id)).correlate(None).scalar_subquery()
+)
+# Its default price level and warehouse are read by id where the portal needs them.
+SETTINGS_LOADS = (
+    lazyload(PortalSettings.default_price_level),
+    lazyload(PortalSettings.default_warehouse),
+)
 
 
 def default_currency() -> str:

@@ -13,7 +13,8 @@ import pytest
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla.models import Role, User
 
-from app.domain.accounts import contact_of, user_with_contact
+from app.domain.accounts import contact_of, request_user
+from app.domain.settings import portal_settings
 from app.extensions import db
 from app.generated.models import AccessRequest, Contact, Customer, CustomerEvent
 from tests.conftest import PASSWORD, csrf_token
@@ -573,8 +574,9 @@ def test_portal_forms_refuse_a_post_without_csrf_token(app, client):
 
 
 def test_a_request_reads_the_user_with_every_role_and_the_contact_with_every_customer(app):
-    """accounts.user_with_contact fills the joined collections from all its rows, and
-    contact_of then answers from what it read."""
+    """accounts.request_user fills the joined collections from all its rows, and contact_of
+    and portal_settings then answer from what it read."""
+    shop_settings(app, shop_name="Many links")
     customers = [make_customer(app, code) for code in ("C1", "C2", "C3")]
     contact = make_contact(app, customers, "many.links@lib.example")
     with app.app_context():
@@ -583,10 +585,11 @@ def test_a_request_reads_the_user_with_every_role_and_the_contact_with_every_cus
         db.session.commit()
         user_id = user.id
     with app.app_context():
-        user = user_with_contact(db.session, user_id)
+        user = request_user(db.session, user_id)
         assert sorted(r.name for r in user.roles) == ["Public", "buyer"]
         with statements_run(db.session) as seen:
             found = contact_of(db.session, user)
             assert sorted(c.code for c in found.customers) == ["C1", "C2", "C3"]
+            assert portal_settings(db.session).shop_name == "Many links"
         assert seen == []
-        assert user_with_contact(db.session, 10_000) is None
+        assert request_user(db.session, 10_000) is None
