@@ -36,6 +36,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.catalogue_cards import Cards, ListedCatalogue, read_catalogues
+from app.domain.catalogue_search import CatalogueSearch
 from app.domain.search import has_translated_names
 from app.generated.models import (
     Article,
@@ -107,6 +108,8 @@ class Listing:
         # What the articles' cards show, read as pages ask for them.
         self.cards = Cards()
         self._catalogues: list[ListedCatalogue] | None = None
+        # What buyers search them by, read on the first search.
+        self.search = CatalogueSearch(LISTED)
 
     def family_visibility(
         self, catalogues: frozenset[int], excluded: frozenset[int]
@@ -328,6 +331,10 @@ def forget() -> None:
         _kept.clear()
 
 
+# The articles a listing holds: the active main articles (variants show through them).
+LISTED = sa.and_(Article.status == "active", Article.parent_id.is_(None))
+
+
 def _read(session: Session) -> Listing:
     article = Article.__table__.c
     rows = session.execute(
@@ -337,7 +344,7 @@ def _read(session: Session) -> Listing:
             sa.func.coalesce(article.brand_id, 0),
             sa.func.coalesce(article.season_id, 0),
         )
-        .where(article.status == "active", article.parent_id.is_(None))
+        .where(LISTED)
         .order_by(article.id)
     ).all()
     family = Family.__table__.c
@@ -348,7 +355,7 @@ def _read(session: Session) -> Listing:
 def _ordered(sort: str, language: str) -> sa.Select:
     """The listed articles' ids in the order `sort` ("name", "sku" or "newest") asks for,
     sorted by the database (its collation decides the order of names)."""
-    statement = sa.select(Article.id).where(Article.status == "active", Article.parent_id.is_(None))
+    statement = sa.select(Article.id).where(LISTED)
     key = sort_column(sort)
     if sort == "name" and language:
         mine = aliased(ArticleTranslation)

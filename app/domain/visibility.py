@@ -47,7 +47,7 @@ from app.domain.catalogue_listing import (
     name_in,
     sort_column,
 )
-from app.domain.search import has_translated_names, matching_article_ids, search_condition
+from app.domain.search import has_translated_names, search_condition
 from app.domain.shopper import Shopper
 from app.domain.translations import translated
 from app.generated.models import (
@@ -237,8 +237,8 @@ def catalogue_page(
 
     The articles are their cards (app/domain/catalogue_cards.py), kept with the listing.
     A bounded number of queries whatever the page size: the customer's facts with the
-    catalogue's version, the search's matches, and the cards not yet kept. The count and the
-    sort are made on the catalogue's listing.
+    catalogue's version, and the cards not yet kept. The search (app/domain/catalogue_search.py),
+    the count and the sort are made on the catalogue's listing.
     """
     facts = _Facts.read(session, shopper)
     listing = facts.listing
@@ -249,7 +249,7 @@ def catalogue_page(
         families = families & facts.family_and_descendants(family_id)
     per_page = min(max(1, int(per_page)), MAX_PER_PAGE)
     page = max(1, int(page))
-    matched = matching_article_ids(session, search, shopper.language)
+    searched = (search or "").strip()
     listed = listing.listed(
         session,
         sort,
@@ -259,7 +259,7 @@ def catalogue_page(
         tags=frozenset(facts.lists["tag"]),
         brands=frozenset(facts.lists["brand"]),
         seasons=frozenset(facts.lists["season"]),
-        among=None if matched is None else session.scalars(matched),
+        among=listing.search.matching(session, searched, shopper.language) if searched else None,
     )
     offset = (page - 1) * per_page
     ids = [int(i) for i in listed[offset : offset + per_page]]

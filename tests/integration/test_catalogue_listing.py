@@ -233,6 +233,47 @@ def test_a_catalogue_renamed_translated_or_added_shows_on_the_next_page(shop, se
     assert catalogue_names(shop, "fr") == ["Livres", "Hidden"]
 
 
+def test_a_search_follows_names_skus_and_eans_changed_elsewhere(shop, session):
+    assert page_skus(shop, search="atlas") == ["B1"]
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.update(Article.__table__)
+            .where(Article.sku == "B1")
+            .values(name="World map", sku="MAP-1", ean="9782070368228")
+        )
+        pen = connection.scalar(sa.select(Article.id).where(Article.sku == "P1"))
+        connection.execute(
+            sa.insert(ArticleTranslation.__table__).values(
+                article_id=pen, language="fr", name="Stylo plume"
+            )
+        )
+    assert page_skus(shop, search="atlas") == []
+    assert page_skus(shop, search="world") == ["MAP-1"]
+    assert page_skus(shop, search="map-") == ["MAP-1"]
+    assert page_skus(shop, search="2-07-036822-X") == ["MAP-1"]
+    session.get(Customer, shop["customer"]).language = "fr"
+    session.commit()
+    assert page_skus(shop, search="plume") == ["P1"]
+
+
+def test_a_search_finds_each_article_once_whatever_it_holds(shop, session):
+    """Names are searched as one text: a part found twice in a name, in the last name, or in
+    both the default and the translated name is one match."""
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.update(Article.__table__).where(Article.sku == "P1").values(name="Pen pen pen")
+        )
+        connection.execute(
+            sa.insert(Article.__table__).values(
+                sku="Z9", name="Zz pen", status="active", base_price=1, family_id=shop["pens"]
+            )
+        )
+    assert page_skus(shop, search="pen") == ["P1", "Z9"]
+    assert page_skus(shop, search="n p") == ["P1"]
+    assert page_skus(shop, search="en\x00p") == []
+    assert page_skus(shop, search="z") == ["Z9"]
+
+
 def test_cards_are_read_once_per_version(shop, session):
     assert first_card(shop) is first_card(shop)
     # A price is not on the card: the card read before stands.
