@@ -257,8 +257,8 @@ def test_a_search_follows_names_skus_and_eans_changed_elsewhere(shop, session):
 
 
 def test_a_search_finds_each_article_once_whatever_it_holds(shop, session):
-    """Names are searched as one text: a part found twice in a name, in the last name, or in
-    both the default and the translated name is one match."""
+    """Names are searched as one text: a part found twice in a name is one match, the last
+    name is found, and no match runs from one name into the next."""
     with db.engine.begin() as connection:
         connection.execute(
             sa.update(Article.__table__).where(Article.sku == "P1").values(name="Pen pen pen")
