@@ -10,14 +10,15 @@ is browsed. So each process keeps it as arrays (numpy), read once per version of
 and a customer's page is a few vectorised filters over them: well under a millisecond.
 
 The version is the token of the `catalogue_version` row, which triggers change in every
-transaction changing the articles, their names, tags, brands, families or catalogues (migrations
-d41c7a9e0b52 and 7f3b2c9d4e15), so
-an import's bulk statements or a script count as much as the back office. Each page reads the
+transaction changing the articles, their names, tags, brands, families or catalogues
+(migrations d41c7a9e0b52 and 7f3b2c9d4e15), so an import's bulk statements or a script count as
+much as the back office. Each page reads the
 token (one row by primary key) and uses the listing built for it, building it on first use:
 a few hundred milliseconds on 100,000 articles, once per process after each change. What is
 particular to a customer (visible catalogues, exclusions, its tag / season / brand lists) is
-not kept here; app/domain/visibility.py reads it for each page. What the articles' cards show
-is kept with the listing too (app/domain/catalogue_cards.py).
+not kept here; app/domain/visibility.py reads it for each page. What the articles' cards and
+the catalogues' list show (app/domain/catalogue_cards.py), and the texts buyers search by
+(app/domain/catalogue_search.py), are kept with the listing too.
 
 Within a transaction that has itself changed the catalogue, a PostgreSQL token changes only at
 commit; such a session (marked in its `info` under CHANGED) gets a listing of its own, not kept.

@@ -83,7 +83,7 @@ class CatalogueSearch:
         if has_translated_names(language):
             found.update(self._names_in(session, language).holding(part).tolist())
         start = bisect.bisect_left(self._skus, (part,))
-        for sku, ident in self._skus[start:]:
+        for sku, ident in itertools.islice(self._skus, start, None):
             if not sku.startswith(part):
                 break
             found.add(ident)

@@ -53,7 +53,6 @@ def _offer(articles, shopper) -> dict:
     pre_order = {a.id for a in articles if visibility.is_pre_order(a, shopper.today)}
     return {
         "quotes": quotes,
-        "rules": rules,
         "prices_hidden": hidden,
         "offers": offers_for(
             articles, quotes=quotes, stock=stock, rules=rules, pre_order=pre_order
@@ -120,7 +119,6 @@ def article(article_id: int):
     related = [r for r in related if r.id in visible_related]
     add_form = AddToCartForm(article_id=item.id)
     prepare_add_form(add_form)
-    add_form.quantity.data = max(1, quantity_rule(shopper, item).minimum)
     return render_template(
         "portal/article.html",
         item=item,
