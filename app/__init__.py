@@ -60,6 +60,7 @@ def create_app(config: str | None = None, **overrides) -> Flask:
     CSRFProtect(app)
     db.init_app(app)
     _tune_sqlite(app)
+    _tune_postgresql(app)
     mail.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
 
@@ -129,6 +130,14 @@ def _tune_sqlite(app: Flask) -> None:
         for pragma in pragmas:
             cursor.execute(pragma)
         cursor.close()
+
+
+def _tune_postgresql(app: Flask) -> None:
+    """PostgreSQL connections keep their prepared statements across requests (app/postgres.py)."""
+    from app.postgres import keep_prepared_statements
+
+    with app.app_context():
+        keep_prepared_statements(db.engine)
 
 
 def _instance_secret_key(instance: Path) -> str:

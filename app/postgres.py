@@ -1,0 +1,49 @@
+"""PostgreSQL connections that keep their prepared statements from one request to the next.
+
+psycopg prepares a statement once it has run it five times on a connection, so PostgreSQL no
+longer plans it each time (planning is much of what a portal request's statements cost: 1.4 ms
+of the 1.8 the signed-in account's statement takes). But psycopg forgets every prepared
+statement on a ROLLBACK, in case the rollback undid a table they read; and every request that
+only reads ends with one, when its session is closed. So no statement stayed prepared past the
+request that prepared it, and none was ever used.
+
+A transaction that wrote nothing (PostgreSQL gave it no transaction id: no row written or
+locked, no table created) ends the same whether it is committed or rolled back. Such a
+transaction is committed, which keeps the statements; any other is rolled back as before.
+Asking costs one short round trip, on rollbacks only.
+"""
+
+from __future__ import annotations
+
+import psycopg
+import sqlalchemy as sa
+from psycopg.pq import TransactionStatus
+
+NO_WRITES = "SELECT pg_current_xact_id_if_assigned() IS NULL"
+
+
+class PreparedStatementsKept(psycopg.Connection):
+    """A psycopg connection whose rollback of a transaction that wrote nothing is a commit."""
+
+    def rollback(self) -> None:
+        if self.info.transaction_status == TransactionStatus.INTRANS and self._wrote_nothing():
+            self.commit()
+        else:
+            super().rollback()
+
+    def _wrote_nothing(self) -> bool:
+        try:
+            with self.cursor() as cursor:
+                return cursor.execute(NO_WRITES, prepare=False).fetchone()[0] is True
+        except psycopg.Error:  # the question failed: the transaction is not one to commit
+            return False
+
+
+def keep_prepared_statements(engine: sa.Engine) -> None:
+    """Open `engine`'s connections (psycopg ones) as `PreparedStatementsKept`."""
+    if engine.dialect.driver != "psycopg":
+        return
+
+    @sa.event.listens_for(engine, "do_connect")
+    def _connect(_dialect, _record, cargs, cparams):
+        return PreparedStatementsKept.connect(*cargs, **cparams)
