@@ -23,7 +23,11 @@ The database is reused when it already holds the same data set (see ordering_dat
 BENCH_DATABASE_URL set, the same runs on PostgreSQL too (database portal_bench_ordering on that
 server, kept for the next run).
 
-    python -m bench.ordering [--database-url URL] [--small] [--keep] [--force]
+On PostgreSQL, with --redis-url (default: $BENCH_REDIS_URL), the app hands its jobs (the order
+confirmation mails) to RQ after the commit, as production does; without it, and always on
+SQLite, it runs them in the process after the commit, as the embedded default does.
+
+    python -m bench.ordering [--database-url URL] [--redis-url URL] [--small] [--keep] [--force]
         [--requests N] [--checkouts N] [--triples N] [--articles N] [--customers N] ...
 """
 
@@ -693,13 +697,18 @@ def _bench_pricing(engine, args, rng: random.Random) -> list[Result]:
 
 
 @contextmanager
-def bench_app(database_url: str):
+def bench_app(database_url: str, redis_url: str | None = None):
+    """The app on `database_url`; with `redis_url`, handing its jobs over to RQ as production
+    does (to a queue of the bench's own, emptied afterwards: no worker runs them), else running
+    them in the process after the commit, as the embedded default does."""
     from app.extensions import db
     from app.serving import serving
 
     with tempfile.TemporaryDirectory() as tmp:
+        queue = f"portal_bench_{uuid.uuid4().hex[:8]}"
+        jobs = {"REDIS_URL": redis_url, "RQ_QUEUE": queue} if redis_url else {}
         # Served as production serves it (app/serving.py: start-up objects frozen).
-        app = serving(ordering_data.build_app(database_url, Path(tmp)))
+        app = serving(ordering_data.build_app(database_url, Path(tmp), **jobs))
         app.config["WTF_CSRF_ENABLED"] = True
         with app.app_context():
             engine = db.engine
@@ -711,16 +720,21 @@ def bench_app(database_url: str):
             with app.app_context():
                 db.session.remove()
                 db.engine.dispose()
+                if redis_url:
+                    from app.jobs.queue import rq_queue
+
+                    rq_queue().empty()
 
 
-def run(label: str, database_url: str, args) -> None:
+def run(label: str, database_url: str, args, redis_url: str | None = None) -> None:
     sizes = ordering_data.sizes_from(args)
     start = time.perf_counter()
     ordering_data.ensure_dataset(database_url, sizes, args.seed, args.today, force=args.force)
     print(f"data set ready in {time.perf_counter() - start:.1f} s")
     rng = random.Random(args.seed)
-    with bench_app(database_url) as (app, engine):
-        header(f"{label}: {sizes}")
+    with bench_app(database_url, redis_url) as (app, engine):
+        jobs = "jobs handed to RQ" if redis_url else "jobs run in the process"
+        header(f"{label} ({jobs}): {sizes}")
         for name in args.only or ("catalogue", "checkout", "pricing"):
             bench = {"catalogue": bench_catalogue, "checkout": bench_checkout}.get(
                 name, bench_pricing
@@ -741,6 +755,12 @@ def postgres_beside(url: str, name: str = "portal_bench_ordering") -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=None, help="default: a SQLite file in /tmp")
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL"),
+        help="PostgreSQL runs hand their jobs to RQ there, as production does "
+        "(default: $BENCH_REDIS_URL; unset: jobs run in the process)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the default SQLite file")
     parser.add_argument("--force", action="store_true", help="generate the data set again")
     parser.add_argument("--requests", type=int, default=50, help="catalogue requests per case")
@@ -761,8 +781,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sizes = ordering_data.sizes_from(args)
     if args.database_url:
-        name = sa.engine.make_url(args.database_url).get_backend_name()
-        run("SQLite" if name == "sqlite" else "PostgreSQL", args.database_url, args)
+        sqlite = sa.engine.make_url(args.database_url).get_backend_name() == "sqlite"
+        redis_url = None if sqlite else args.redis_url
+        run("SQLite" if sqlite else "PostgreSQL", args.database_url, args, redis_url)
     else:
         url = ordering_data.default_sqlite_url(sizes, args.seed)
         try:
@@ -771,7 +792,8 @@ def main(argv: list[str] | None = None) -> None:
             if not args.keep:
                 Path(sa.engine.make_url(url).database).unlink(missing_ok=True)
         if os.environ.get("BENCH_DATABASE_URL"):
-            run("PostgreSQL", postgres_beside(os.environ["BENCH_DATABASE_URL"]), args)
+            url = postgres_beside(os.environ["BENCH_DATABASE_URL"])
+            run("PostgreSQL", url, args, args.redis_url)
 
 
 if __name__ == "__main__":

@@ -1260,10 +1260,12 @@ def generate(app, sizes: Sizes, seed: int, today: datetime.date) -> tuple[dict[s
     return counts, rows_seconds
 
 
-def build_app(database_url: str, instance: Path):
+def build_app(database_url: str, instance: Path, **config):
     from app import create_app
 
-    return create_app("testing", INSTANCE_DIR=str(instance), SQLALCHEMY_DATABASE_URI=database_url)
+    return create_app(
+        "testing", INSTANCE_DIR=str(instance), SQLALCHEMY_DATABASE_URI=database_url, **config
+    )
 
 
 def ensure_dataset(

@@ -85,10 +85,21 @@ def note_email(
     body = _("To: %(recipients)s", recipients=", ".join(recipients))
     if text:
         body += "\n\n" + text
-    return _event(session, customer, "email", subject, body, author=author)
+    # Not flushed at once: written with the rest of the transaction (an order's events and mails
+    # in one statement per table).
+    return _event(session, customer, "email", subject, body, flush=False, author=author)
 
 
-def _event(session: Session, customer: Customer, kind: str, subject: str, body: str, **values):
+def _event(
+    session: Session,
+    customer: Customer,
+    kind: str,
+    subject: str,
+    body: str,
+    *,
+    flush: bool = True,
+    **values,
+):
     event = CustomerEvent(
         customer=customer,
         kind=kind,
@@ -98,5 +109,6 @@ def _event(session: Session, customer: Customer, kind: str, subject: str, body: 
         **values,
     )
     session.add(event)
-    session.flush([event])
+    if flush:
+        session.flush([event])
     return event

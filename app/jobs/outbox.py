@@ -3,14 +3,16 @@ then run until they succeed, or fail often enough to need a person.
 
 Writing. `write` adds an `OutboxEntry` (`pending`) to the caller's transaction, so an order and
 its confirmation mail are committed together or not at all; a rolled-back transaction or
-savepoint takes its entries with it. An entry's `arguments` are JSON, {"args": [...], "kwargs":
+savepoint takes its entries with it. Entries are not flushed one by one: the transaction's
+next flush writes them together. An entry's `arguments` are JSON, {"args": [...], "kwargs":
 {...}}, for the job function named 'package.module:function'. Mails are rendered before they are
 written (app/mails.py, app/domain/checkout.py), so the job is the plain
 `app.jobs.mail:send_mail` and running it needs no request.
 
 Handing over. Once the writing transaction commits, its entries are handed over at once: with
-REDIS_URL an RQ job `app.jobs.outbox.run_entry(id)` is queued and the entry is marked
-`handed_over`; without (the embedded default) `run_entry` runs in this process. Redis being down
+REDIS_URL an RQ job `app.jobs.outbox.run_entry(id)` is queued for each and the entries are marked
+`handed_over` (all of a transaction's entries together: one claim, one round trip to Redis);
+without (the embedded default) `run_entry` runs in this process. Redis being down
 leaves the entry `pending` with its error; that is not an attempt of the job and never makes it
 `failed`. app/jobs/relay.py takes up, later, what is due again.
 
@@ -89,8 +91,9 @@ def write(session: Session, job: str, *args: Any, **kwargs: Any) -> OutboxEntry:
         attempts=0,
         next_attempt_at=_now() + _seconds("OUTBOX_IN_FLIGHT_SECONDS"),
     )
+    # Not flushed here: the transaction's next flush (its commit's at the latest) writes the
+    # entries of a request together, in one statement (an order writes two mails).
     session.add(entry)
-    session.flush([entry])
     _hand_over_after_commit(session, entry)
     return entry
 
@@ -240,16 +243,27 @@ def hand_over(app: Flask, engine: sa.Engine, entry_id: int, *, due_only: bool = 
     Returns what became of it: 'handed_over', 'sent', 'pending' (its job failed, or Redis is
     down), 'failed' or 'skipped'.
     """
+    return hand_over_all(app, engine, [entry_id], due_only=due_only)[entry_id]
+
+
+def hand_over_all(
+    app: Flask, engine: sa.Engine, entry_ids: list[int], *, due_only: bool = False
+) -> dict[int, str]:
+    """Hand entries over, as `hand_over` does each; with REDIS_URL all of them at once: one
+    transaction claims them, one round trip to Redis queues their jobs. Returns what became of
+    each, by id."""
     if not app.config.get("REDIS_URL"):
         with app.app_context():
-            return run_entry(entry_id, due_only=due_only).status
-    return _queue(app, engine, entry_id, due_only)
+            return {
+                entry_id: run_entry(entry_id, due_only=due_only).status for entry_id in entry_ids
+            }
+    return _queue(app, engine, entry_ids, due_only)
 
 
-def _queue(app: Flask, engine: sa.Engine, entry_id: int, due_only: bool) -> str:
-    """Mark the entry handed over, then queue its job: in that order, so that the job never finds
-    the row locked by this hand-over. Redis down: back to pending, due again after the base delay.
-    """
+def _queue(app: Flask, engine: sa.Engine, entry_ids: list[int], due_only: bool) -> dict[int, str]:
+    """Mark the entries handed over, then queue their jobs: in that order, so that a job never
+    finds its row locked by this hand-over. Redis down: back to pending, due again after the
+    base delay."""
     table = OutboxEntry.__table__
     now = _now()
     claim = table.c.status.in_(RUNNABLE) if due_only else table.c.status == PENDING
@@ -259,42 +273,52 @@ def _queue(app: Flask, engine: sa.Engine, entry_id: int, due_only: bool) -> str:
         _without_waiting_for_the_disk(connection)
         # The conditional UPDATE is the claim: a second relay finds the row changed (and waits
         # for the first one's commit on PostgreSQL, then finds it no longer due).
-        claimed = connection.execute(
+        claimed = connection.scalars(
             table.update()
-            .where(table.c.id == entry_id, claim)
+            .where(table.c.id.in_(entry_ids), claim)
             .values(
                 status=HANDED_OVER,
                 handed_over_at=now,
                 next_attempt_at=now + _seconds("OUTBOX_REQUEUE_SECONDS", app),
             )
-        ).rowcount
+            .returning(table.c.id)
+        ).all()
+    outcome = dict.fromkeys(entry_ids, SKIPPED.status)
     if not claimed:
-        return SKIPPED.status
+        return outcome
+    claimed = sorted(claimed)
     try:
         with app.app_context():
+            queue = rq_queue()
             # An import's job runs for minutes: RQ's default timeout (180 s) would kill it.
-            rq_queue().enqueue(
-                RUN_ENTRY, entry_id, job_timeout=app.config["OUTBOX_JOB_TIMEOUT_SECONDS"]
+            timeout = app.config["OUTBOX_JOB_TIMEOUT_SECONDS"]
+            queue.enqueue_many(
+                [
+                    queue.prepare_data(RUN_ENTRY, (entry_id,), timeout=timeout)
+                    for entry_id in claimed
+                ]
             )
     except Exception as error:  # Redis down: the relay tries again; not an attempt of the job
-        log.warning("outbox entry %s not handed over to RQ", entry_id, exc_info=True)
+        log.warning("outbox entries %s not handed over to RQ", claimed, exc_info=True)
         with engine.begin() as connection:
             connection.execute(
                 table.update()
-                .where(table.c.id == entry_id, table.c.status == HANDED_OVER)
+                .where(table.c.id.in_(claimed), table.c.status == HANDED_OVER)
                 .values(
                     status=PENDING,
                     last_error=_error_text(error),
                     next_attempt_at=_now() + retry_delay(app, 1),
                 )
             )
-        return PENDING
-    return HANDED_OVER
+        outcome.update(dict.fromkeys(claimed, PENDING))
+        return outcome
+    outcome.update(dict.fromkeys(claimed, HANDED_OVER))
+    return outcome
 
 
 def _hand_over_after_commit(session: Session, entry: OutboxEntry) -> None:
     transaction = session.get_nested_transaction() or session.get_transaction()
-    session.info.setdefault(_WRITTEN, []).append((transaction, entry.id))
+    session.info.setdefault(_WRITTEN, []).append((transaction, entry))
 
 
 @event.listens_for(Session, "after_commit")
@@ -317,11 +341,13 @@ def _hand_over_committed(session: Session, transaction) -> None:
         return  # without an app, the relay hands them over later
     app = current_app._get_current_object()
     engine = _engine_of(session)
-    for _transaction, entry_id in committed:
-        try:
-            hand_over(app, engine, entry_id)
-        except Exception:  # the commit stands; the relay finds the entry due later
-            log.exception("outbox entry %s not handed over", entry_id)
+    # Written without a flush (see `write`): each entry's id is known from the commit's flush.
+    identities = [inspect(entry).identity for _transaction, entry in committed]
+    ids = [identity[0] for identity in identities if identity]
+    try:
+        hand_over_all(app, engine, ids)
+    except Exception:  # the commit stands; the relay finds the entries due later
+        log.exception("outbox entries %s not handed over", ids)
 
 
 @event.listens_for(Session, "after_soft_rollback")

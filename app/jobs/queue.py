@@ -36,11 +36,19 @@ def job(func: Callable) -> Callable:
 
 
 def redis_connection(url: str | None = None):
+    """The process's client of Redis at `url` (default: REDIS_URL). One per address, kept:
+    its connections are reused, where a new client opened a connection for every hand-over."""
+    return _redis_client(url or current_app.config["REDIS_URL"])
+
+
+@functools.cache
+def _redis_client(url: str):
     from redis import Redis
 
     # A Redis host that does not answer must not hold a request (handing over after a commit)
     # for the system's TCP timeout: the outbox keeps the entry and the relay tries again.
-    return Redis.from_url(url or current_app.config["REDIS_URL"], socket_connect_timeout=5)
+    # (redis-py opens new connections in a forked child, such as an RQ work horse.)
+    return Redis.from_url(url, socket_connect_timeout=5)
 
 
 def rq_queue(url: str | None = None):

@@ -16,7 +16,7 @@ import pytest
 from app.generated.models import CustomerGroup, SalesOrder
 from app.jobs import outbox
 from app.jobs.mail import SEND_MAIL
-from app.jobs.queue import rq_queue
+from app.jobs.queue import redis_connection, rq_queue
 from app.jobs.relay import relay_pending
 from tests.integration.outbox_helpers import (
     REDIS_URL,
@@ -30,6 +30,7 @@ from tests.integration.outbox_helpers import (
     work,
 )
 from tests.integration.test_checkout import place
+from tests.integration.test_query_counts import counted_statements
 from tests.unit.test_cart_rules import OrderingWorld
 
 pytestmark = [pytest.mark.redis, needs_redis]
@@ -187,3 +188,32 @@ def test_smtp_refusing_past_the_limit_fails_the_entry(
     make_due(app)
     assert relay_pending(app).handed_over == 0
     assert smtp.subjects() == []
+
+
+def test_the_entries_of_one_commit_are_written_and_handed_over_together(
+    app, session, smtp, with_redis
+):
+    """Written in one statement (on PostgreSQL: SQLAlchemy writes rows one by one where it
+    cannot match RETURNING's rows to them, as on SQLite), claimed in one, queued in one round
+    trip to Redis; then each runs on its own."""
+    with_redis(REDIS_URL)
+    for n in range(3):
+        outbox.write(session, SEND_MAIL, [f"buyer{n}@example.com"], f"Mail {n}", "Hello.")
+    with counted_statements(app) as statements:
+        session.commit()
+    inserts = [s for s in statements if s.startswith("INSERT INTO outbox_entry")]
+    assert len(inserts) == (3 if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite") else 1)
+    assert len([s for s in statements if s.startswith("UPDATE outbox_entry")]) == 1
+    assert statuses(app) == [("handed_over", 0)] * 3
+    with app.app_context():
+        assert rq_queue().count == 3
+    assert work(app) == 3
+    assert sorted(smtp.subjects()) == ["Mail 0", "Mail 1", "Mail 2"]
+    assert statuses(app) == [("sent", 1)] * 3
+
+
+def test_handing_over_reuses_one_redis_client(app, with_redis):
+    with_redis(REDIS_URL)
+    with app.app_context():
+        assert redis_connection() is redis_connection()
+        assert rq_queue().connection is redis_connection()
