@@ -468,9 +468,12 @@ def _write_mails(
     staff = staff_addresses(session)
     rep = sales_rep_address(customer)
     copies = staff + ([rep] if rep and rep not in staff else [])
-    texts = seller_texts(
-        session, [("order_placed", language), ("order_placed_staff", shop_language)]
-    )
+    # Without flushing first: the order's history line, its mails and the cart's removal are
+    # written together at the end, one statement per table.
+    with session.no_autoflush:
+        texts = seller_texts(
+            session, [("order_placed", language), ("order_placed_staff", shop_language)]
+        )
     context = {
         "shop": shop_name(session),
         "order": order,
