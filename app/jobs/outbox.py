@@ -344,10 +344,13 @@ def _hand_over_committed(session: Session, transaction) -> None:
     # Written without a flush (see `write`): each entry's id is known from the commit's flush.
     identities = [inspect(entry).identity for _transaction, entry in committed]
     ids = [identity[0] for identity in identities if identity]
-    try:
-        hand_over_all(app, engine, ids)
-    except Exception:  # the commit stands; the relay finds the entries due later
-        log.exception("outbox entries %s not handed over", ids)
+    # To RQ all together; run here, each on its own, so that one failing leaves the others to run.
+    groups = [ids] if app.config.get("REDIS_URL") else [[entry_id] for entry_id in ids]
+    for group in groups:
+        try:
+            hand_over_all(app, engine, group)
+        except Exception:  # the commit stands; the relay finds the entries due later
+            log.exception("outbox entries %s not handed over", group)
 
 
 @event.listens_for(Session, "after_soft_rollback")
