@@ -98,3 +98,31 @@ def test_a_failed_transaction_is_rolled_back_and_the_connection_stays_usable(eng
             conn.exec_driver_sql("SELECT 1 / 0")
         conn.rollback()
         assert conn.exec_driver_sql("SELECT 2").scalar() == 2
+
+
+def test_a_connection_whose_prepared_statement_a_migration_broke_fails_once_then_recovers(
+    engine,
+):
+    """After a column's type changes, PostgreSQL refuses the statement prepared before; the
+    failed transaction's rollback makes psycopg forget its statements, so the next one works."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE migrated_table (id integer, amount integer)")
+        conn.exec_driver_sql("INSERT INTO migrated_table VALUES (1, 2)")
+    read = sa.text("SELECT id, amount FROM migrated_table WHERE id = :id")
+    try:
+        with engine.connect() as conn:
+            for _ in range(7):
+                assert conn.execute(read, {"id": 1}).all() == [(1, 2)]
+                conn.rollback()
+            migration = sa.create_engine(engine.url)  # another process's connection
+            with migration.begin() as other:
+                other.exec_driver_sql("ALTER TABLE migrated_table ALTER COLUMN amount TYPE bigint")
+            migration.dispose()
+            with pytest.raises(sa.exc.DBAPIError, match="cached plan must not change"):
+                conn.execute(read, {"id": 1})
+            conn.rollback()
+            assert conn.execute(read, {"id": 1}).all() == [(1, 2)]
+            conn.rollback()
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE migrated_table")
