@@ -5,12 +5,14 @@ longer plans it each time (planning is much of what a portal request's statement
 of the 1.8 the signed-in account's statement takes). But psycopg forgets every prepared
 statement on a ROLLBACK, in case the rollback undid a table they read; and every request that
 only reads ends with one, when its session is closed. So no statement stayed prepared past the
-request that prepared it, and none was ever used.
+request that prepared it: in practice, none was ever run prepared.
 
 A transaction that wrote nothing (PostgreSQL gave it no transaction id: no row written or
 locked, no table created) ends the same whether it is committed or rolled back. Such a
 transaction is committed, which keeps the statements; any other is rolled back as before.
-Asking costs one short round trip, on rollbacks only.
+Asking costs one short round trip, on rollbacks only. What is not a write but does differ: a
+session-wide `SET` (not `SET LOCAL`) or a `NOTIFY` in such a transaction now takes effect. The
+app uses neither (its settings are `SET LOCAL`, gone with the transaction either way).
 """
 
 from __future__ import annotations
