@@ -718,8 +718,8 @@ def _bench_pricing(engine, args, rng: random.Random) -> list[Result]:
 @contextmanager
 def bench_app(database_url: str, redis_url: str | None = None):
     """The app on `database_url`; with `redis_url`, handing its jobs over to RQ as production
-    does (to a queue of the bench's own, emptied afterwards: no worker runs them), else running
-    them in the process after the commit, as the embedded default does."""
+    does (to a queue of the bench's own, deleted afterwards with its jobs: no worker runs
+    them), else running them in the process after the commit, as the embedded default does."""
     from app.extensions import db
     from app.serving import serving
 
@@ -742,7 +742,7 @@ def bench_app(database_url: str, redis_url: str | None = None):
                 if redis_url:
                     from app.jobs.queue import rq_queue
 
-                    rq_queue().empty()
+                    rq_queue().delete(delete_jobs=True)  # the queue and its jobs' hashes
 
 
 def run(label: str, database_url: str, args, redis_url: str | None = None) -> None:
