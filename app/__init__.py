@@ -59,8 +59,7 @@ def create_app(config: str | None = None, **overrides) -> Flask:
     # every app ever built (its blueprints -> views -> AppBuilder -> models) alive for good.
     CSRFProtect(app)
     db.init_app(app)
-    _tune_sqlite(app)
-    _tune_postgresql(app)
+    _tune_engine(app)
     mail.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
 
@@ -116,10 +115,15 @@ def _register_template_filters(app: Flask) -> None:
     app.jinja_env.globals["get_locale"] = get_locale
 
 
-def _tune_sqlite(app: Flask) -> None:
-    """SQLITE_PRAGMAS on every new connection to an SQLite database (see config/default.py)."""
+def _tune_engine(app: Flask) -> None:
+    """Per database: SQLITE_PRAGMAS on every new SQLite connection (see config/default.py);
+    PostgreSQL connections that keep their prepared statements across requests
+    (app/postgres.py)."""
+    from app.postgres import keep_prepared_statements
+
     with app.app_context():
         engine = db.engine
+    keep_prepared_statements(engine)
     if engine.dialect.name != "sqlite" or not app.config.get("SQLITE_PRAGMAS"):
         return
     pragmas = [f"PRAGMA {name} = {value}" for name, value in app.config["SQLITE_PRAGMAS"].items()]
@@ -130,14 +134,6 @@ def _tune_sqlite(app: Flask) -> None:
         for pragma in pragmas:
             cursor.execute(pragma)
         cursor.close()
-
-
-def _tune_postgresql(app: Flask) -> None:
-    """PostgreSQL connections keep their prepared statements across requests (app/postgres.py)."""
-    from app.postgres import keep_prepared_statements
-
-    with app.app_context():
-        keep_prepared_statements(db.engine)
 
 
 def _instance_secret_key(instance: Path) -> str:
