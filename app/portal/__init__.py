@@ -47,7 +47,9 @@ def load_portal_user() -> None:
     g.contact, g.customers = access.contact, access.customers
     chosen = session.get(CHOSEN_CUSTOMER)
     g.customer = next((c for c in access.customers if c.id == chosen), access.customers[0])
-    session[CHOSEN_CUSTOMER] = g.customer.id
+    # Written only when it changes: a session written is a cookie signed and sent again.
+    if chosen != g.customer.id:
+        session[CHOSEN_CUSTOMER] = g.customer.id
 
 
 @bp.app_context_processor
