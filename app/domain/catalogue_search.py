@@ -33,12 +33,16 @@ _SHORT = 3
 
 
 class _Names:
-    """Names, lowercased and joined in one string, each with the article id it names."""
+    """Names, lowercased and joined in one string, each with the article id it names.
+
+    Kept in tuples, not lists: holding only strings and numbers, a tuple drops out of the
+    garbage collector's sight at its first pass, where a list of 100,000 names would be walked
+    again by every full collection (as would the SKUs' and EANs' of `CatalogueSearch`)."""
 
     def __init__(self, rows: list[tuple[int, str]]):
-        self.id_list = [ident for ident, _name in rows]
+        self.id_list = tuple(ident for ident, _name in rows)
         self.ids = np.array(self.id_list, dtype=np.int64)
-        texts = [(name or "").lower().replace(_SEPARATOR, " ") for _ident, name in rows]
+        texts = tuple((name or "").lower().replace(_SEPARATOR, " ") for _ident, name in rows)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         self.starts = np.cumsum(lengths) - lengths  # where each name begins in `text`
         self.text = _SEPARATOR.join(texts) + _SEPARATOR
@@ -67,8 +71,8 @@ class CatalogueSearch:
     def __init__(self, listed: sa.ColumnElement[bool]):
         self._listed = listed  # the condition on Article of the listing's articles
         self._default: _Names | None = None
-        self._skus: list[tuple[str, int]] = []
-        self._eans: dict[str, list[int]] = {}
+        self._skus: tuple[tuple[str, int], ...] = ()
+        self._eans: dict[str, tuple[int, ...]] = {}
         self._translated: dict[str, _Names] = {}
         self._lock = threading.Lock()
 
@@ -96,15 +100,16 @@ class CatalogueSearch:
             rows = session.execute(
                 sa.select(Article.id, Article.name, Article.sku, Article.ean).where(self._listed)
             ).all()
-            skus = sorted(((sku or "").lower(), ident) for ident, _name, sku, _ean in rows)
+            skus = tuple(sorted(((sku or "").lower(), ident) for ident, _name, sku, _ean in rows))
             eans: dict[str, list[int]] = defaultdict(list)
             for ident, _name, _sku, ean in rows:
                 if ean:
                     eans[ean].append(ident)
+            by_ean = {ean: tuple(ids) for ean, ids in eans.items()}
             names = _Names([(ident, name) for ident, name, _sku, _ean in rows])
             with self._lock:
                 if self._default is None:
-                    self._skus, self._eans, self._default = skus, dict(eans), names
+                    self._skus, self._eans, self._default = skus, by_ean, names
         return self._default
 
     def _names_in(self, session: Session, language: str) -> _Names:

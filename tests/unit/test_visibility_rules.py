@@ -8,12 +8,13 @@ facts passed as id lists) and the SQL condition (`visible_article_ids`), so they
 from __future__ import annotations
 
 import datetime
+import gc
 from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
 
-from app.domain import search, visibility
+from app.domain import catalogue_listing, search, visibility
 from app.domain.search import barcode_forms
 from app.domain.shopper import shopper_for
 from app.domain.translations import translated
@@ -403,6 +404,22 @@ def test_search_finds_a_whole_ean(world, session):
     world.article("E2", ean="4006381333948")
     assert listed(session, world.shopper(), search="4006381333931") == {"E1"}
     assert listed(session, world.shopper(), search="400638133393") == set()
+
+
+def test_search_texts_kept_in_memory_are_out_of_the_garbage_collectors_sight(world, session):
+    """A process keeps every name, SKU and EAN of the catalogue: if the collector tracked them,
+    each full collection would walk them all again, stalling whichever request set it off."""
+    notebook = world.article("N1", name="Blue notebook", ean="4006381333931")
+    notebook.translations["fr"] = ArticleTranslation(language="fr", name="Cahier bleu")
+    session.flush()
+    kept = catalogue_listing.current(session).search
+    assert kept.matching(session, "cahier", "fr") == [notebook.id]
+    # A tuple of tuples drops out one collection after the tuples it holds.
+    gc.collect()
+    gc.collect()
+    french = kept._translated["fr"]
+    for held in (kept._skus, kept._eans, kept._default.texts, kept._default.id_list, french.texts):
+        assert held and not gc.is_tracked(held)
 
 
 def test_search_finds_an_isbn_written_with_hyphens_or_in_its_old_form(world, session):
