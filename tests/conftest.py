@@ -12,6 +12,7 @@ queues and its own temporary directories (pytest's, one base per worker).
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
@@ -25,6 +26,7 @@ from flask_appbuilder import Model
 
 from app import create_app
 from app.extensions import db
+from app.generated import models as _models  # noqa: F401  (every table in Model.metadata)
 
 pytest_plugins = ["tests.mailbox", "tests.portal"]
 
@@ -221,20 +223,37 @@ def _empty_seller_tables(app) -> None:
     with app.app_context():
         db.session.remove()
         with db.engine.begin() as conn:
-            for table in reversed(Model.metadata.sorted_tables):
-                if not table.name.startswith("ab_"):
-                    conn.execute(table.delete())
-            conn.execute(
-                sa.text(
-                    "DELETE FROM ab_user_role WHERE user_id IN "
-                    "(SELECT id FROM ab_user WHERE username NOT IN :names)"
-                ).bindparams(sa.bindparam("names", list(USERS), expanding=True))
-            )
-            conn.execute(
-                sa.text("DELETE FROM ab_user WHERE username NOT IN :names").bindparams(
-                    sa.bindparam("names", list(USERS), expanding=True)
-                )
-            )
+            if conn.dialect.name == "postgresql":
+                # One round trip for the hundred statements: a test on PostgreSQL spent 11 ms
+                # here, one statement at a time.
+                conn.exec_driver_sql(_emptying_script(conn.dialect))
+                return
+            for statement in _emptying_statements():
+                conn.execute(statement)
+
+
+def _emptying_statements() -> list:
+    """Every seller table emptied (children first), then the users not of USERS."""
+    names = sa.bindparam("names", list(USERS), expanding=True)
+    seller_tables = [t for t in Model.metadata.sorted_tables if not t.name.startswith("ab_")]
+    return [
+        *(table.delete() for table in reversed(seller_tables)),
+        sa.text(
+            "DELETE FROM ab_user_role WHERE user_id IN "
+            "(SELECT id FROM ab_user WHERE username NOT IN :names)"
+        ).bindparams(names),
+        sa.text("DELETE FROM ab_user WHERE username NOT IN :names").bindparams(names),
+    ]
+
+
+@functools.cache
+def _emptying_script(dialect) -> str:
+    """`_emptying_statements` as one script, the names written in (they are the tests' own).
+    Kept: the models, all imported with the app package, are the same for the whole run."""
+    return ";\n".join(
+        str(s.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+        for s in _emptying_statements()
+    )
 
 
 @pytest.fixture
