@@ -123,6 +123,9 @@ ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 
 # in the request that confirmed it.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(30 * 1024 * 1024)))
 IMPORTS_IN_THREAD = os.environ.get("IMPORTS_IN_THREAD", "1") == "1"
+# A run still checking or applying that has reported no progress for this long lost its runner
+# (a process killed or restarted): the outbox relay marks it failed as interrupted (0: never).
+IMPORT_STALL_SECONDS = int(os.environ.get("IMPORT_STALL_SECONDS", "900"))
 # How long an RQ worker lets one outbox job run before stopping it: an import of a large file
 # takes minutes (RQ's own default is 180 seconds).
 OUTBOX_JOB_TIMEOUT_SECONDS = int(os.environ.get("OUTBOX_JOB_TIMEOUT_SECONDS", "3600"))

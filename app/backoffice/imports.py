@@ -243,6 +243,7 @@ class ImportsView(BaseView):
             statuses=dict(ImportRun.STATUS_CHOICES),
             finished=run.status in imports.FINISHED,
             progress=import_progress.progress_of(run.id),
+            interrupted=imports.INTERRUPTED,
         )
 
     @expose("/<int:pk>/progress.json")

@@ -37,6 +37,7 @@ def report(run_id: int, phase: str, done: int, total: int | None) -> None:
         key = _key(run_id)
         started = redis.hget(key, f"started:{phase}")
         mapping = {"phase": phase, "done": done, "total": -1 if total is None else total}
+        mapping["beat"] = now
         if started is None:
             mapping[f"started:{phase}"] = now
         redis.hset(key, mapping=mapping)
@@ -45,7 +46,7 @@ def report(run_id: int, phase: str, done: int, total: int | None) -> None:
     with _LOCK:
         entry = _LOCAL.setdefault(run_id, {})
         entry.setdefault(f"started:{phase}", now)
-        entry.update(phase=phase, done=done, total=total)
+        entry.update(phase=phase, done=done, total=total, beat=now)
 
 
 def progress_of(run_id: int) -> dict | None:
@@ -76,6 +77,19 @@ def progress_of(run_id: int) -> dict | None:
     if total and done and elapsed > 0.5:
         seconds_left = round(elapsed / done * max(total - done, 0))
     return {"phase": phase, "done": done, "total": total, "seconds_left": seconds_left}
+
+
+def last_beat(run_id: int) -> float | None:
+    """When the run last reported (a Unix time), or None: nothing reported where this process
+    can see it (not started, finished, or its runner stopped with this process)."""
+    url = current_app.config.get("REDIS_URL")
+    if url:
+        from app.jobs.queue import redis_connection
+
+        beat = redis_connection(url).hget(_key(run_id), "beat")
+        return float(beat) if beat is not None else None
+    with _LOCK:
+        return (_LOCAL.get(run_id) or {}).get("beat")
 
 
 def forget(run_id: int) -> None:

@@ -45,6 +45,10 @@ DRAFT, WAITING, VALIDATING, INVALID, APPLYING, DONE, FAILED = (
     "failed",
 )
 FINISHED = (INVALID, DONE, FAILED)
+RUNNING = (VALIDATING, APPLYING)
+# A failed run's `failure` when its runner stopped before it finished (see
+# `fail_interrupted_runs`): the screen says so in the user's language.
+INTERRUPTED = "interrupted"
 # How many problems the run's row keeps for the screen; the error file has them all.
 ERRORS_KEPT = 200
 _FOLDER = "imports"
@@ -140,8 +144,10 @@ def run_import(run_id: int) -> None:
     the upload request. A large file would then hold the request (and the browser) for minutes,
     so the run goes to a thread of its own and the job returns at once; the progress page polls.
     IMPORTS_IN_THREAD = False (the tests) runs it here instead. Should the process stop during
-    the run, the run stays `validating` or `applying` (nothing applied: the transaction dies
-    with the process) and can be imported again.
+    the run, nothing is applied (the transaction dies with the process), and the run, left
+    `validating` or `applying`, is marked failed as interrupted by the relay's next pass once
+    it has been silent for IMPORT_STALL_SECONDS (`fail_interrupted_runs`); the file can be
+    imported again.
     """
     app = current_app._get_current_object()
     if not app.config.get("REDIS_URL") and app.config.get("IMPORTS_IN_THREAD", True):
@@ -231,6 +237,7 @@ def execute(run_id: int, on_progress: Callable[[str, int, int | None], None] | N
                         updated_count=counts.updated,
                         unchanged_count=counts.unchanged,
                         error_count=0,
+                        failure=None,  # a slow run marked interrupted meanwhile did finish
                     )
                 )
             return DONE
@@ -249,6 +256,50 @@ def execute(run_id: int, on_progress: Callable[[str, int, int | None], None] | N
         import_progress.forget(run_id)
 
 
+def fail_interrupted_runs(engine: sa.Engine, stall_seconds: float) -> list[int]:
+    """Mark failed, as interrupted, the runs left `validating` or `applying` by a runner that
+    stopped (its process killed or restarted): those that reported no progress (nor started)
+    for `stall_seconds`. Returns their ids.
+
+    Their runner cannot say so itself, and nothing else would: the run would show as running
+    for ever. A runner merely slow to report is only marked, and writes its outcome over the
+    mark when it finishes. Progress is read where `import_progress` keeps it (Redis, else this
+    process, whose relay thread runs beside the imports' threads on the embedded default).
+    """
+    table = ImportRun.__table__
+    now = _now()
+    with engine.connect() as connection:
+        running = connection.execute(
+            sa.select(table.c.id, table.c.status, table.c.started_at).where(
+                table.c.status.in_(RUNNING)
+            )
+        ).all()
+    stalled = []
+    for run_id, status, started_at in running:
+        started = _aware(started_at).timestamp() if started_at else 0.0
+        latest = max(started, import_progress.last_beat(run_id) or 0.0)
+        if now.timestamp() - latest > stall_seconds:
+            stalled.append((run_id, status))
+    marked = []
+    for run_id, status in stalled:
+        with engine.begin() as connection:
+            # Only if it is still where it was: a run that finished meanwhile keeps its outcome.
+            changed = connection.execute(
+                table.update()
+                .where(table.c.id == run_id, table.c.status == status)
+                .values(status=FAILED, finished_at=now, failure=INTERRUPTED)
+            ).rowcount
+        if changed:
+            import_progress.forget(run_id)
+            marked.append(run_id)
+    return marked
+
+
+def _aware(moment: datetime.datetime) -> datetime.datetime:
+    """A stored time as UTC: SQLite gives back the naive UTC time it was given."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
 def _finish(engine, run_id: int, status: str, checked: Checked, ignored: str | None = None) -> None:
     _set(
         engine,
@@ -260,6 +311,7 @@ def _finish(engine, run_id: int, status: str, checked: Checked, ignored: str | N
         error_count=len(checked.problems),
         errors=[problem.as_list() for problem in checked.problems[:ERRORS_KEPT]] or None,
         ignored_columns=ignored,
+        failure=None,
     )
 
 

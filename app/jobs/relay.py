@@ -10,6 +10,9 @@ Three ways to run it:
 - `flask outbox relay --every 60`: a pass every minute, for production beside `flask jobs worker`;
 - on the embedded default (run.py: SQLite, no Redis), a thread of the app's process
   (`start_background_relay`), every OUTBOX_RELAY_EVERY seconds, so nothing needs cron.
+
+Each pass also marks failed the import runs whose runner stopped before it finished, which
+nothing else would notice (app/jobs/imports.py: `fail_interrupted_runs`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class Relayed:
     sent: int = 0  # run here, successfully
     still_pending: int = 0  # run here and failed again, or Redis refused them
     failed: int = 0  # failed for the last time
+    imports_interrupted: int = 0  # import runs whose runner stopped, marked failed
 
     def add(self, status: str) -> None:
         if status == HANDED_OVER:
@@ -48,16 +52,21 @@ class Relayed:
             self.failed += 1
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.handed_over} handed over, {self.sent} sent, "
             f"{self.still_pending} still pending, {self.failed} failed."
         )
+        if self.imports_interrupted:
+            text += f" {self.imports_interrupted} interrupted import runs marked failed."
+        return text
 
 
 def relay_pending(app: Flask, *, limit: int = 500) -> Relayed:
     """Hand over the entries due (oldest due first, at most `limit`), each claimed on its own so
-    that two relays running at once never hand the same entry over twice."""
+    that two relays running at once never hand the same entry over twice; then mark failed the
+    import runs whose runner stopped (app/jobs/imports.py: `fail_interrupted_runs`)."""
     from app.extensions import db
+    from app.jobs.imports import fail_interrupted_runs
 
     relayed = Relayed()
     with app.app_context():
@@ -68,6 +77,9 @@ def relay_pending(app: Flask, *, limit: int = 500) -> Relayed:
             relayed.add(status)
             if status == PENDING and app.config.get("REDIS_URL"):
                 break  # Redis refuses: the others wait for the next pass rather than each fail
+        stall = app.config.get("IMPORT_STALL_SECONDS", 0)
+        if stall:
+            relayed.imports_interrupted = len(fail_interrupted_runs(engine, stall))
     return relayed
 
 
