@@ -61,16 +61,21 @@ def test_a_run_silent_longer_than_the_stall_time_is_marked_interrupted(
     assert relay_pending(app).imports_interrupted == 0, "marked once"
 
 
-def test_a_run_that_reported_progress_lately_is_left_to_its_runner(app, session, stalls, tmp_path):
-    run_id = _running(session, tmp_path, "applying", started_seconds_ago=STALL * 3)
+def _stays_running_with_progress(app, session, tmp_path, status: str, phase: str) -> None:
+    """A run started long ago whose runner reported progress just now is not marked."""
+    run_id = _running(session, tmp_path, status, started_seconds_ago=STALL * 3)
     with app.app_context():
-        import_progress.report(run_id, "applying", 500, 1000)
+        import_progress.report(run_id, phase, 500, 1000)
     try:
         assert relay_pending(app).imports_interrupted == 0
-        assert _outcome(session, run_id) == ("applying", None)
+        assert _outcome(session, run_id) == (status, None)
     finally:
         with app.app_context():
             import_progress.forget(run_id)
+
+
+def test_a_run_that_reported_progress_lately_is_left_to_its_runner(app, session, stalls, tmp_path):
+    _stays_running_with_progress(app, session, tmp_path, "applying", "applying")
 
 
 @needs_redis
@@ -82,15 +87,7 @@ def test_progress_reported_to_redis_by_a_worker_keeps_the_run_going(
     tmp_path,
 ):
     with_redis(REDIS_URL)
-    run_id = _running(session, tmp_path, "validating", started_seconds_ago=STALL * 3)
-    with app.app_context():
-        import_progress.report(run_id, "checking", 10, None)
-    try:
-        assert relay_pending(app).imports_interrupted == 0
-        assert _outcome(session, run_id) == ("validating", None)
-    finally:
-        with app.app_context():
-            import_progress.forget(run_id)
+    _stays_running_with_progress(app, session, tmp_path, "validating", "checking")
 
 
 def test_a_run_just_started_is_left_to_its_runner(app, session, stalls, tmp_path):
