@@ -22,6 +22,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from flask import Flask, current_app
 from flask_babel import force_locale
+from redis.exceptions import RedisError
 from sqlalchemy.orm import Session
 from werkzeug.utils import secure_filename
 
@@ -277,7 +278,11 @@ def fail_interrupted_runs(engine: sa.Engine, stall_seconds: float) -> list[int]:
     stalled = []
     for run_id, status, started_at in running:
         started = _aware(started_at).timestamp() if started_at else 0.0
-        latest = max(started, import_progress.last_beat(run_id) or 0.0)
+        try:
+            beat = import_progress.last_beat(run_id)
+        except RedisError:  # progress out of reach: whether the runner lives is not known
+            continue
+        latest = max(started, beat or 0.0)
         if now.timestamp() - latest > stall_seconds:
             stalled.append((run_id, status))
     marked = []

@@ -5,6 +5,7 @@ still reporting progress, or just started, is left to its runner."""
 from __future__ import annotations
 
 import datetime
+import socket
 
 import pytest
 import sqlalchemy as sa
@@ -88,6 +89,22 @@ def test_progress_reported_to_redis_by_a_worker_keeps_the_run_going(
 ):
     with_redis(REDIS_URL)
     _stays_running_with_progress(app, session, tmp_path, "validating", "checking")
+
+
+def test_with_its_progress_out_of_reach_a_run_is_left_for_a_later_pass(
+    app,
+    session,
+    stalls,
+    with_redis,  # noqa: F811
+    tmp_path,
+):
+    run_id = _running(session, tmp_path, "applying", started_seconds_ago=STALL * 3)
+    with socket.socket() as probe:  # a port nothing listens on: Redis down
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with_redis(f"redis://127.0.0.1:{port}/0")
+    assert relay_pending(app).imports_interrupted == 0
+    assert _outcome(session, run_id) == ("applying", None)
 
 
 def test_a_run_just_started_is_left_to_its_runner(app, session, stalls, tmp_path):
