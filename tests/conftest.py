@@ -224,8 +224,8 @@ def _empty_seller_tables(app) -> None:
         db.session.remove()
         with db.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
-                # One round trip for the hundred statements: a test on PostgreSQL spent 11 ms
-                # here, one statement at a time.
+                # Every table's DELETE in one round trip: a test on PostgreSQL spent 11 ms here
+                # sending them one at a time.
                 conn.exec_driver_sql(_emptying_script(conn.dialect))
                 return
             for statement in _emptying_statements():
