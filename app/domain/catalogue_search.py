@@ -27,33 +27,30 @@ from app.generated.models import Article, ArticleTranslation
 
 # Between two names in the joined text: no name holds it, so no match spans two names.
 _SEPARATOR = "\x00"
-# A part shorter than this is in most names, found many times in each: the names are then
+# A part shorter than this is in most texts, found many times in each: the texts are then
 # tested one by one rather than every place it is found listed.
 _SHORT = 3
 
 
-class _Names:
-    """Names, lowercased and joined in one string, each with the article id it names.
+class _Texts:
+    """Texts joined in one string, to find which of them hold a part.
 
-    Kept in tuples, not lists: holding only strings and numbers, a tuple drops out of the
-    garbage collector's sight at its first pass, where a list of 100,000 names would be walked
-    again by every full collection (as would the SKUs' and EANs' of `CatalogueSearch`)."""
+    Kept in a tuple, not a list: holding only strings, a tuple drops out of the garbage
+    collector's sight at its first pass, where a list of 100,000 names would be walked again by
+    every full collection (as would the SKUs and EANs of `CatalogueSearch`)."""
 
-    def __init__(self, rows: list[tuple[int, str]]):
-        self.id_list = tuple(ident for ident, _name in rows)
-        self.ids = np.array(self.id_list, dtype=np.int64)
-        texts = tuple((name or "").lower().replace(_SEPARATOR, " ") for _ident, name in rows)
-        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-        self.starts = np.cumsum(lengths) - lengths  # where each name begins in `text`
-        self.text = _SEPARATOR.join(texts) + _SEPARATOR
+    def __init__(self, texts: tuple[str, ...]):
         self.texts = texts
+        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        self.starts = np.cumsum(lengths) - lengths  # where each text begins in `text`
+        self.text = _SEPARATOR.join(texts) + _SEPARATOR
 
     def holding(self, part: str) -> np.ndarray:
-        """The ids of the names holding `part` (lowercased), each once (unsorted)."""
+        """The positions in `texts` of those holding `part`, each once, ascending."""
         if len(part) < _SHORT:
-            held = itertools.compress(self.id_list, (part in text for text in self.texts))
+            held = itertools.compress(itertools.count(), (part in text for text in self.texts))
             return np.fromiter(held, dtype=np.int64)
-        # Every place it is found (str.find scans in C), then the names those places are in,
+        # Every place it is found (str.find scans in C), then the texts those places are in,
         # by one binary search of all of them.
         places, text, step = [], self.text, len(part)
         at = text.find(part)
@@ -62,7 +59,52 @@ class _Names:
             at = text.find(part, at + step)
         if not places:
             return np.zeros(0, dtype=np.int64)
-        return np.unique(self.ids[np.searchsorted(self.starts, places, side="right") - 1])
+        return np.unique(np.searchsorted(self.starts, places, side="right") - 1)
+
+
+class _Names:
+    """Names, lowercased, each with the article id it names; and their words (what whitespace
+    separates), each with the names holding it.
+
+    A part without whitespace lies within one word of any name holding it, so the names holding
+    it are those of the words holding it: the words are found in their own text, a tenth of the
+    names' length or less (a word comes once however many names hold it), and a common part
+    ("notebook", in thousands of names) is then found a few times rather than thousands. A part
+    with whitespace ("blue pen") is looked for in the names themselves.
+    """
+
+    def __init__(self, rows: list[tuple[int, str]]):
+        self.ids = np.fromiter((ident for ident, _name in rows), dtype=np.int64, count=len(rows))
+        names = tuple((name or "").lower().replace(_SEPARATOR, " ") for _ident, name in rows)
+        self.names = _Texts(names)
+        holders: dict[str, list[int]] = defaultdict(list)
+        for position, name in enumerate(names):
+            for word in set(name.split()):
+                holders[word].append(position)
+        self.words = _Texts(tuple(holders))
+        # Each word's names (their positions in `names`), one word after the other.
+        self.counts = np.fromiter(map(len, holders.values()), dtype=np.int64, count=len(holders))
+        self.first = np.cumsum(self.counts) - self.counts
+        self.holders = np.fromiter(
+            itertools.chain.from_iterable(holders.values()),
+            dtype=np.int32,
+            count=int(self.counts.sum()),
+        )
+
+    def holding(self, part: str) -> np.ndarray:
+        """The ids of the names holding `part` (lowercased), each once (unsorted)."""
+        if len(part) < _SHORT or any(character.isspace() for character in part):
+            # A letter or two is in most words: the names are as quick to read, and their
+            # runs of the words' names would be most of `holders`.
+            return self.ids[self.names.holding(part)]
+        words = self.words.holding(part)
+        if not len(words):
+            return np.zeros(0, dtype=np.int64)
+        # The words' runs of `holders`, gathered in one step: each run's first index, repeated
+        # for its length, plus the offsets 0, 1, 2... within it.
+        counts, first = self.counts[words], self.first[words]
+        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return self.ids[np.unique(self.holders[np.repeat(first, counts) + offsets])]
 
 
 class CatalogueSearch:

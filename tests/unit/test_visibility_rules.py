@@ -418,7 +418,9 @@ def test_search_texts_kept_in_memory_are_out_of_the_garbage_collectors_sight(wor
     gc.collect()
     gc.collect()
     french = kept._translated["fr"]
-    for held in (kept._skus, kept._eans, kept._default.texts, kept._default.id_list, french.texts):
+    default = kept._default
+    texts = (default.names.texts, default.words.texts, french.names.texts, french.words.texts)
+    for held in (kept._skus, kept._eans, *texts):
         assert held and not gc.is_tracked(held)
 
 
