@@ -72,11 +72,11 @@ def stock_for(session: Session, shopper: Shopper, article_ids: Iterable[int]) ->
     if not shopper.show_stock or shopper.warehouse_id is None:
         return {}
     result: dict[int, Stock] = {}
-    wanted = sorted(set(article_ids))
     if session.get_bind().dialect.name == "postgresql":
+        wanted = sorted(set(article_ids))
         statement, chunks = _SHOWN_BY_ARRAY, [wanted] if wanted else []
     else:
-        statement, chunks = _SHOWN, _chunks(wanted)
+        statement, chunks = _SHOWN, _chunks(article_ids)
     for chunk in chunks:
         rows = session.execute(statement, {"warehouse_id": shopper.warehouse_id, "ids": chunk})
         for row in rows:

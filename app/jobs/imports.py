@@ -277,7 +277,7 @@ def fail_interrupted_runs(engine: sa.Engine, stall_seconds: float) -> list[int]:
         ).all()
     stalled = []
     for run_id, status, started_at in running:
-        started = _aware(started_at).timestamp() if started_at else 0.0
+        started = outbox._aware(started_at).timestamp() if started_at else 0.0
         try:
             beat = import_progress.last_beat(run_id)
         except RedisError:  # progress out of reach: whether the runner lives is not known
@@ -298,11 +298,6 @@ def fail_interrupted_runs(engine: sa.Engine, stall_seconds: float) -> list[int]:
             import_progress.forget(run_id)
             marked.append(run_id)
     return marked
-
-
-def _aware(moment: datetime.datetime) -> datetime.datetime:
-    """A stored time as UTC: SQLite gives back the naive UTC time it was given."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
 
 
 def _finish(engine, run_id: int, status: str, checked: Checked, ignored: str | None = None) -> None:
