@@ -17,6 +17,8 @@ statements, against the issue's targets:
 
 "CPU p50" is this process's CPU time per operation: on SQLite (in-process) it is close to what the
 operation takes on an idle machine (disk waits aside); on PostgreSQL it leaves out the server.
+Under each case, the garbage collector's passes while it was timed, and their time: the app is
+served as production serves it (app/serving.py), whose collector threshold they are the measure of.
 
 The database is reused when it already holds the same data set (see ordering_data.py). Without
 --database-url it is a SQLite file in the temp directory, removed afterwards unless --keep; with
@@ -36,6 +38,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime
+import gc
 import html
 import io
 import os
@@ -135,6 +138,10 @@ class Result:
     slowest: list[tuple[float, int, str]] = field(default_factory=list)
     profile: str = ""
     profiles: list = field(default_factory=list)
+    # The garbage collector's passes while timed, by generation (young, middle, full), and
+    # their seconds: what app/serving.py's threshold is set by.
+    collections: list[int] = field(default_factory=lambda: [0, 0, 0])
+    collecting: list[float] = field(default_factory=list)
 
     def percentile(self, fraction: float) -> float:
         ordered = sorted(self.times)
@@ -223,6 +230,13 @@ def report(results: list[Result], *, verbose: bool) -> None:
         )
         for note in r.notes:
             print(f"{'':4}{note}")
+        if r.collecting:
+            young, middle, full = r.collections
+            print(
+                f"{'':4}garbage collector: {young} young, {middle} middle, {full} full "
+                f"collections, {sum(r.collecting) * 1000:.0f} ms in all, the longest "
+                f"{max(r.collecting) * 1000:.1f} ms"
+            )
         if r.met is False or verbose:
             for seconds, runs, text in r.slowest:
                 short = re.sub(r"\s+", " ", text)[:150]
@@ -630,15 +644,38 @@ def bench_checkout(app, engine, args, rng: random.Random) -> list[Result]:
     return results
 
 
+class _Collections:
+    """Counts the garbage collector's passes into a Result while a timed block runs."""
+
+    def __init__(self, result: Result):
+        self.result = result
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.result.collections[info["generation"]] += 1
+            self.result.collecting.append(time.perf_counter() - self._started)
+
+
 @contextmanager
 def timed(result: Result, statements: Statements, record: bool, profile: bool):
-    """Time the block into `result` (when `record`), with its statements (and its profile)."""
+    """Time the block into `result` (when `record`), with its statements, the garbage
+    collector's passes (and its profile)."""
     statements.reset()
     profiler = cProfile.Profile() if profile and record else None
     if profiler:
         profiler.enable()
+    collections = _Collections(result) if record else None
+    if collections:
+        gc.callbacks.append(collections)
     start, cpu = time.perf_counter(), time.process_time()
-    yield
+    try:
+        yield
+    finally:
+        if collections:
+            gc.callbacks.remove(collections)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     if profiler:
         profiler.disable()
