@@ -26,6 +26,7 @@ from app.portal.shopping import (
     flash_form_errors,
     flash_refusal,
     prepare_add_form,
+    split_choices,
     translated_text,
 )
 
@@ -86,8 +87,6 @@ def catalogue():
         page=_int_arg("page") or 1,
         per_page=PAGE_SIZE,
     )
-    add_form = AddToCartForm()
-    prepare_add_form(add_form)
     return render_template(
         "portal/catalogue.html",
         catalogues=catalogues,
@@ -98,7 +97,7 @@ def catalogue():
         sort=sort,
         mode=mode,
         result=page,
-        add_form=add_form,
+        splits=split_choices(g.customer.id),
         language=shopper.language,
         **_offer(page.articles, shopper),
     )
@@ -117,14 +116,12 @@ def article(article_id: int):
     related = list(item.related_articles)
     visible_related = visibility.visible_article_ids(db.session, shopper, [r.id for r in related])
     related = [r for r in related if r.id in visible_related]
-    add_form = AddToCartForm(article_id=item.id)
-    prepare_add_form(add_form)
     return render_template(
         "portal/article.html",
         item=item,
         variants=variants,
         related=related,
-        add_form=add_form,
+        splits=split_choices(g.customer.id),
         problem=visibility.purchase_problem(shopper, item, session=db.session),
         language=shopper.language,
         **_offer([item, *variants, *related], shopper),
@@ -163,15 +160,13 @@ def selection(selection_id: int):
         page=_int_arg("page") or 1,
         per_page=100,
     )
-    add_form = AddToCartForm()
-    prepare_add_form(add_form)
     return render_template(
         "portal/selection.html",
         selection=chosen,
         search=search or "",
         sort=sort,
         result=page,
-        add_form=add_form,
+        splits=split_choices(g.customer.id),
         language=shopper.language,
         **_offer(page.articles, shopper),
     )

@@ -3,6 +3,8 @@ choices, and the cart count in the header."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import sqlalchemy as sa
 from flask import flash, g, request
 from flask_babel import get_locale
@@ -51,10 +53,21 @@ def _choices_and_cart() -> sa.CompoundSelect:
 _CHOICES_AND_CART = _choices_and_cart()
 
 
-def split_choices(customer_id: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The choices of budget and of library a buyer may give a cart line: the customer's
-    budgets by code, its libraries (the main one first), read in one query with the cart's
-    count for the page's header (see `portal_cart`)."""
+class SplitChoices(NamedTuple):
+    """The choices of budget and of library a buyer may give a cart line, as (value, label)
+    pairs, each list opening with "none"."""
+
+    budgets: list[tuple[str, str]]
+    libraries: list[tuple[str, str]]
+
+
+def split_choices(customer_id: int) -> SplitChoices:
+    """The customer's budgets by code and its libraries (the main one first), read in one
+    query with the cart's count for the page's header (see `portal_cart`).
+
+    A page showing add-to-cart forms needs only these: the forms are written by the template
+    (portal/_offer.html), and AddToCartForm is built for the post alone (a Flask-WTF form
+    built for a catalogue page cost more than reading the choices)."""
     contact = g.get("contact")
     rows = db.session.execute(
         _CHOICES_AND_CART,
@@ -64,7 +77,7 @@ def split_choices(customer_id: int) -> tuple[list[tuple[str, str]], list[tuple[s
         g.cart_count = next(row.main for row in rows if row.kind == "cart")
     rows = [row for row in rows if row.kind != "cart"]
     by_code = sorted(rows, key=lambda row: (not row.main, row.code))
-    return (
+    return SplitChoices(
         [("", _("No budget"))]
         + [(code, f"{code} · {name}") for kind, code, name, _main in by_code if kind == "budget"],
         [("", _("No library"))]
@@ -73,7 +86,8 @@ def split_choices(customer_id: int) -> tuple[list[tuple[str, str]], list[tuple[s
 
 
 def prepare_add_form(form) -> None:
-    """Fill an AddToCartForm's choices with the customer's budgets and libraries."""
+    """Fill a posted AddToCartForm's choices with the customer's budgets and libraries, which
+    its values are checked against."""
     form.budget_code.choices, form.library_relation_code.choices = split_choices(g.customer.id)
 
 
