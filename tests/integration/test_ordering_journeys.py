@@ -302,6 +302,37 @@ def test_a_budget_line_gets_the_budget_discount_and_spends_the_budget(app, clien
         assert budget.remaining == Decimal("500") - Decimal("136.50")
 
 
+def test_add_forms_offer_the_customers_own_budgets_and_libraries_and_nothing_else(
+    app, client, shop
+):
+    portal_login(client, BUYER)
+    article = shop.articles["NOV-001"]
+    pages = {
+        "dialog": (client.get("/portal/catalogue/").get_data(as_text=True), "add-"),
+        "article page": (
+            client.get(f"/portal/article/{article}").get_data(as_text=True),
+            f"-{article}",
+        ),
+    }
+    for page, (html, id_part) in pages.items():
+        budgets = re.search(r'<select id="([^"]+)" name="budget_code">(.*?)</select>', html)
+        libraries = re.search(
+            r'<select id="([^"]+)" name="library_relation_code">(.*?)</select>', html
+        )
+        assert budgets and libraries, page
+        assert id_part in budgets[1] and id_part in libraries[1], page
+        assert re.findall(r'<option value="([^"]*)">', budgets[2]) == ["", "YOUTH"], page
+        assert re.findall(r'<option value="([^"]*)">', libraries[2]) == ["", "MAIN-LIB"], page
+    portal_logout(client)
+
+    # Library Two has neither: its forms ask for neither.
+    portal_login(client, STRANGER)
+    for url in ("/portal/catalogue/", f"/portal/article/{article}"):
+        html = client.get(url).get_data(as_text=True)
+        assert 'name="quantity"' in html, url
+        assert 'name="budget_code"' not in html and 'name="library_relation_code"' not in html
+
+
 def test_a_buyer_sees_only_their_orders_and_an_administrator_all(app, client, shop):
     for email in (BUYER, OTHER_BUYER):
         portal_login(client, email)
