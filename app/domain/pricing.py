@@ -44,6 +44,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.collector import collection_paused
 from app.domain.orders import money
 from app.domain.shopper import Shopper
 from app.generated.models import (
@@ -181,20 +182,22 @@ def price_for_customers(
     one day together. Two shoppers for one customer are refused (ValueError): their quotes
     would share keys.
     """
-    by_day: dict[datetime.date, dict[Shopper, set[tuple[int, int]]]] = defaultdict(dict)
-    customers: set[int] = set()
-    for shopper, items in shoppers_items.items():
-        if shopper.customer_id in customers:
-            raise ValueError(f"customer {shopper.customer_id} is given by two shoppers")
-        customers.add(shopper.customer_id)
-        wanted = {(int(article_id), int(quantity)) for article_id, quantity in items}
-        if wanted:
-            by_day[on or shopper.today][shopper] = wanted
-    quotes: dict[tuple[int, int, int], Quote] = {}
-    for day, wanted_by in by_day.items():
-        book = _PriceBook(session, wanted_by, day)
-        for shopper, wanted in wanted_by.items():
-            book.quote(shopper, wanted, quotes, by_customer=True)
+    # Thousands of prices make no reference cycles: app/collector.py.
+    with collection_paused():
+        by_day: dict[datetime.date, dict[Shopper, set[tuple[int, int]]]] = defaultdict(dict)
+        customers: set[int] = set()
+        for shopper, items in shoppers_items.items():
+            if shopper.customer_id in customers:
+                raise ValueError(f"customer {shopper.customer_id} is given by two shoppers")
+            customers.add(shopper.customer_id)
+            wanted = {(int(article_id), int(quantity)) for article_id, quantity in items}
+            if wanted:
+                by_day[on or shopper.today][shopper] = wanted
+        quotes: dict[tuple[int, int, int], Quote] = {}
+        for day, wanted_by in by_day.items():
+            book = _PriceBook(session, wanted_by, day)
+            for shopper, wanted in wanted_by.items():
+                book.quote(shopper, wanted, quotes, by_customer=True)
     return quotes
 
 

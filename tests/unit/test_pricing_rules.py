@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 from decimal import Decimal
 
 import pytest
@@ -523,6 +524,38 @@ def test_price_for_customers_runs_as_many_queries_for_2_as_for_20_customers(worl
     assert 0 < len(for_few) == len(for_all) <= 4, (len(for_few), len(for_all))
     assert len(quotes_of_few) == 2 * 45 and len(quotes) == 20 * 45
     assert quotes == priced_one_by_one(session, shoppers_items)
+
+
+def test_price_for_customers_runs_with_no_cycle_collection_and_restores_the_collector(
+    world, session
+):
+    articles = [world.new_article(f"G{i}", "10.00", family=world.family) for i in range(40)]
+    world.price_list(price_level=world.level, prices={1: "9.00", 10: "8.00"}, articles=articles)
+    shoppers_items = {
+        world.shopper(): [(a.id, q) for a in articles for q in range(1, 26)],
+        world.shopper(world.other_customer): [(a.id, 3) for a in articles],
+    }
+    passes = []
+
+    def seen(phase, _info):
+        if phase == "start":
+            passes.append(gc.isenabled())
+
+    was = gc.isenabled()
+    gc.enable()
+    gc.callbacks.append(seen)
+    try:
+        # At Python's threshold (tests do not raise it as app/serving.py does), a thousand
+        # quotes set off several collections while the collector runs; paused, it makes up for
+        # them once, as the pause ends.
+        quotes = price_for_customers(session, shoppers_items)
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
+        if not was:
+            gc.disable()
+    assert len(quotes) == 40 * 25 + 40
+    assert len(passes) <= 1, passes
 
 
 def test_price_for_customers_prices_each_shopper_on_its_own_day_unless_told(world, session):
