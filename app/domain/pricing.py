@@ -182,22 +182,32 @@ def price_for_customers(
     one day together. Two shoppers for one customer are refused (ValueError): their quotes
     would share keys.
     """
-    # Thousands of prices make no reference cycles: app/collector.py.
+    # Thousands of prices make no reference cycles (app/collector.py). The work is done in a
+    # function of its own so that what it held is freed before the collector comes back, and
+    # the collection it then makes up for walks the quotes alone.
     with collection_paused():
-        by_day: dict[datetime.date, dict[Shopper, set[tuple[int, int]]]] = defaultdict(dict)
-        customers: set[int] = set()
-        for shopper, items in shoppers_items.items():
-            if shopper.customer_id in customers:
-                raise ValueError(f"customer {shopper.customer_id} is given by two shoppers")
-            customers.add(shopper.customer_id)
-            wanted = {(int(article_id), int(quantity)) for article_id, quantity in items}
-            if wanted:
-                by_day[on or shopper.today][shopper] = wanted
-        quotes: dict[tuple[int, int, int], Quote] = {}
-        for day, wanted_by in by_day.items():
-            book = _PriceBook(session, wanted_by, day)
-            for shopper, wanted in wanted_by.items():
-                book.quote(shopper, wanted, quotes, by_customer=True)
+        return _price_for_customers(session, shoppers_items, on)
+
+
+def _price_for_customers(
+    session: Session,
+    shoppers_items: Mapping[Shopper, Iterable[tuple[int, int]]],
+    on: datetime.date | None,
+) -> dict[tuple[int, int, int], Quote]:
+    by_day: dict[datetime.date, dict[Shopper, set[tuple[int, int]]]] = defaultdict(dict)
+    customers: set[int] = set()
+    for shopper, items in shoppers_items.items():
+        if shopper.customer_id in customers:
+            raise ValueError(f"customer {shopper.customer_id} is given by two shoppers")
+        customers.add(shopper.customer_id)
+        wanted = {(int(article_id), int(quantity)) for article_id, quantity in items}
+        if wanted:
+            by_day[on or shopper.today][shopper] = wanted
+    quotes: dict[tuple[int, int, int], Quote] = {}
+    for day, wanted_by in by_day.items():
+        book = _PriceBook(session, wanted_by, day)
+        for shopper, wanted in wanted_by.items():
+            book.quote(shopper, wanted, quotes, by_customer=True)
     return quotes
 
 
