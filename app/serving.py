@@ -14,8 +14,10 @@ page set off a young collection, and every twenty to a few hundred pages a full 
 all the cards: in bench/ordering.py's GET ?page=N, 1,135 young, 104 middle and 10 full
 collections in 203 pages, 263 ms in all, the full ones 18 ms each (it prints these per case).
 A request builds and drops its objects; few outlive it, so counting 20,000 before a young
-collection lets most pages run without any (32 young, 3 middle, 1 full in the same pages,
-38 ms), for at most some megabytes of cyclic garbage waiting a little longer.
+collection lets most pages run without any (in the same case over several runs, 1 to 32 young
+collections and at most 1 full one, 4 to 38 ms in all), for at most some megabytes of cyclic
+garbage waiting a little longer. Bulk work that holds many objects at once pauses the collector
+instead (app/collector.py).
 """
 
 from __future__ import annotations
