@@ -138,10 +138,9 @@ class Result:
     slowest: list[tuple[float, int, str]] = field(default_factory=list)
     profile: str = ""
     profiles: list = field(default_factory=list)
-    # The garbage collector's passes while timed, by generation (young, middle, full), and
-    # their seconds: what app/serving.py's threshold is set by.
-    collections: list[int] = field(default_factory=lambda: [0, 0, 0])
-    collecting: list[float] = field(default_factory=list)
+    # The garbage collector's passes while timed, as (generation, seconds): what
+    # app/serving.py's threshold is set by.
+    collecting: list[tuple[int, float]] = field(default_factory=list)
 
     def percentile(self, fraction: float) -> float:
         ordered = sorted(self.times)
@@ -231,11 +230,12 @@ def report(results: list[Result], *, verbose: bool) -> None:
         for note in r.notes:
             print(f"{'':4}{note}")
         if r.collecting:
-            young, middle, full = r.collections
+            young, middle, full = (sum(g == n for g, _ in r.collecting) for n in range(3))
+            seconds = [s for _, s in r.collecting]
             print(
                 f"{'':4}garbage collector: {young} young, {middle} middle, {full} full "
-                f"collections, {sum(r.collecting) * 1000:.0f} ms in all, the longest "
-                f"{max(r.collecting) * 1000:.1f} ms"
+                f"collections, {sum(seconds) * 1000:.0f} ms in all, the longest "
+                f"{max(seconds) * 1000:.1f} ms"
             )
         if r.met is False or verbose:
             for seconds, runs, text in r.slowest:
@@ -655,8 +655,7 @@ class _Collections:
         if phase == "start":
             self._started = time.perf_counter()
         else:
-            self.result.collections[info["generation"]] += 1
-            self.result.collecting.append(time.perf_counter() - self._started)
+            self.result.collecting.append((info["generation"], time.perf_counter() - self._started))
 
 
 @contextmanager
