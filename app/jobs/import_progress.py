@@ -36,8 +36,12 @@ def report(run_id: int, phase: str, done: int, total: int | None) -> None:
         redis = redis_connection(url)
         key = _key(run_id)
         started = redis.hget(key, f"started:{phase}")
-        mapping = {"phase": phase, "done": done, "total": -1 if total is None else total}
-        mapping["beat"] = now
+        mapping = {
+            "phase": phase,
+            "done": done,
+            "total": -1 if total is None else total,
+            "beat": now,
+        }
         if started is None:
             mapping[f"started:{phase}"] = now
         redis.hset(key, mapping=mapping)
