@@ -582,12 +582,19 @@ def _visible(scope, article) -> sa.ColumnElement[bool]:
 
 def _listed_rules(scope, article, *, with_status=True) -> list[sa.ColumnElement[bool]]:
     """Status, exclusion by article and the tag/season/brand lists (not the family)."""
-    rules = [article.status == "active"] if with_status else []
+    rules = [article.status == _ACTIVE] if with_status else []
     rules += scope.not_excluded(article.id)
     rules += scope.tags(article)
     rules += scope.within(article.season_id, "season")
     rules += scope.within(article.brand_id, "brand")
     return rules
+
+
+# Written into the SQL rather than bound: a statement PostgreSQL has prepared is planned once
+# for any value of its parameters, and for "status = $1" that plan guesses a few percent of the
+# articles and intersects the status index with the articles asked for, walking nine in ten of
+# 100,000 index entries (9 ms a cart); knowing the value, it looks the few articles up by id.
+_ACTIVE = sa.literal("active", literal_execute=True)
 
 
 class _SqlScope:
