@@ -20,6 +20,7 @@ from flask import current_app, g, has_app_context
 from flask_babel import format_date, format_datetime, get_locale
 from markupsafe import Markup, escape
 
+from app.backoffice.money_layout import money_layout
 from app.domain.settings import shop_currency
 from app.extensions import db
 
@@ -63,16 +64,21 @@ def number_text(value) -> str:
         return format_decimal(value, locale=get_locale())
 
 
-# Babel applies a number pattern in some 30 µs: a confirmation mail prints the same hundred
-# amounts and quantities four times (its text and HTML parts, to the buyer and to the staff), a
-# catalogue page the same prices on many cards. The text depends only on the value, the
-# currency and the locale, which are the keys. The value is keyed by its type and its text too,
-# for values equal but printed apart (True and 1, -0 and 0).
+# A first printing costs some 3 µs through the locale's money layout (money_layout.py), 12 to 30
+# through Babel's pattern, which prints what the layout leaves to it; a remembered one 0.2 µs. A
+# confirmation mail prints the same hundred amounts and quantities four times (its text and HTML
+# parts, to the buyer and to the staff), a catalogue page the same prices on many cards. The text
+# depends only on the value, the currency and the locale, which are the keys. The value is keyed
+# by its type and its text too, for values equal but printed apart (True and 1, -0 and 0).
 @functools.lru_cache(maxsize=4096)
 def _money(_text: str, amount: Decimal, currency: str, locale: str) -> Markup:
-    # The locale's pattern found once: Babel's format_currency looks it up for each amount.
-    found, pattern = _currency_pattern(locale)
-    return escape(pattern.apply(amount, found, currency=currency, currency_digits=True))
+    layout = money_layout(locale, currency)
+    text = layout.write(amount) if layout is not None else None
+    if text is None:  # a locale, or an amount, the layout leaves to Babel
+        # The locale's pattern found once: Babel's format_currency looks it up for each amount.
+        found, pattern = _currency_pattern(locale)
+        text = pattern.apply(amount, found, currency=currency, currency_digits=True)
+    return escape(text)
 
 
 @functools.lru_cache(maxsize=64)

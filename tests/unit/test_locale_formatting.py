@@ -8,23 +8,30 @@ no-break space. A test that wrote plain spaces would compare with text no page e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import random
 from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
 from babel.numbers import format_currency as babel_money
 from babel.numbers import format_decimal as babel_number
+from babel.numbers import get_currency_precision
 from flask import Flask, g
 from flask_babel import Babel, force_locale
+from markupsafe import escape
 
+from app.backoffice import money_layout as layouts
 from app.backoffice.formatting import (
+    _money,
     date_text,
     datetime_text,
     money_text,
     number_text,
     weight_text,
 )
+from generators.spec import KNOWN_LANGUAGES
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -160,3 +167,100 @@ def test_values_equal_but_written_apart_are_printed_apart(speaking):
         assert money_text(Decimal("-0")) == babel_money(Decimal("-0"), "EUR", locale="en")
         assert number_text(Decimal("1")) == "1"
         assert number_text(-0.0) == babel_number(-0.0, locale="en")
+
+
+# The app's languages with the currencies a shop may sell in (the yen has no decimals), and
+# Indian English, which groups by two above the thousands: 12,34,567.89.
+LAYOUT_CASES = [
+    (language, currency)
+    for language in KNOWN_LANGUAGES
+    for currency in ("EUR", "GBP", "USD", "CHF", "JPY")
+] + [("en_IN", "INR")]
+
+
+def random_amounts(seed: str, decimals: int, count: int = 2500) -> list[Decimal]:
+    """Amounts of every size from 0 to billions, either sign, with 0 to 4 decimal places, and
+    exact halves of the currency's last decimal (0.125 for the euro, 2.5 for the yen)."""
+    chance = random.Random(seed)
+    amounts = []
+    for _ in range(count):
+        units = chance.randrange(10 ** chance.randint(1, 13))
+        amounts.append(Decimal(units).scaleb(-chance.randint(0, 4)))
+        amounts.append(
+            Decimal(f"{chance.randrange(10 ** chance.randint(1, 9))}5").scaleb(-decimals - 1)
+        )
+    return [amount.copy_negate() if chance.random() < 0.5 else amount for amount in amounts]
+
+
+@pytest.fixture
+def fresh_layouts():
+    """Layouts and printed amounts built anew, and again after the test for the next one."""
+    layouts.money_layout.cache_clear()
+    _money.cache_clear()
+    yield
+    layouts.money_layout.cache_clear()
+    _money.cache_clear()
+
+
+@pytest.mark.parametrize(("locale", "currency"), LAYOUT_CASES)
+def test_the_money_layout_writes_every_amount_as_babel_does(locale, currency):
+    layout = layouts.money_layout(locale, currency)
+    assert layout is not None
+    amounts = random_amounts(seed=f"{locale} {currency}", decimals=get_currency_precision(currency))
+    written = [(amount, layout.write(amount)) for amount in amounts]
+    assert written == [
+        (amount, babel_money(amount, currency, locale=locale, currency_digits=True))
+        for amount in amounts
+    ]
+
+
+@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+def test_euros_in_the_apps_languages_are_written_by_the_layout_not_babel(speaking, language):
+    """Babel's pattern costs ten times the layout for each new amount: the app's own languages
+    must not slip back to it unnoticed."""
+    assert layouts.money_layout(language, "EUR") is not None
+    with speaking(language):
+        assert money_text(Decimal("1234.56")) == babel_money(
+            Decimal("1234.56"), "EUR", locale=language
+        )
+
+
+def test_a_layout_that_misprints_a_probe_amount_leaves_the_locale_to_babel(
+    speaking, monkeypatch, fresh_layouts
+):
+    """A layout built wrong (here: the dollar sign for euros) is caught by its check against
+    Babel when built, and the locale is printed by Babel, right, ever after."""
+    built_by_babel = layouts.layout_from_babel
+
+    def built_wrong(locale, pattern, currency):
+        return dataclasses.replace(built_by_babel(locale, pattern, currency), prefixes=("$", "-$"))
+
+    monkeypatch.setattr(layouts, "layout_from_babel", built_wrong)
+    assert layouts.money_layout("en", "EUR") is None
+    with speaking("en"):
+        assert money_text(Decimal("1234.56")) == "€1,234.56"
+        assert money_text(Decimal("-0.5")) == "-€0.50"
+
+
+def test_a_locale_babel_writes_oddly_is_left_to_babel(app):
+    """Swiss German groups with an apostrophe, which Babel's removal of the pattern's quotes
+    then eats in part ("EUR-1234567.89"): what Babel prints is what the page shows."""
+    assert layouts.money_layout("de_CH", "EUR") is None
+    with app.test_request_context(), force_locale("de_CH"):
+        g.shop_currency = "EUR"
+        for amount in (Decimal("1234.56"), Decimal("-1234567.89")):
+            assert money_text(amount) == escape(babel_money(amount, "EUR", locale="de_CH"))
+
+
+@pytest.mark.parametrize("amount", ["Infinity", "-Infinity", "NaN", "1E+20", "-1E+16"])
+def test_amounts_the_layout_does_not_take_are_printed_by_babel(speaking, amount):
+    assert layouts.money_layout("fr", "EUR").write(Decimal(amount)) is None
+    with speaking("fr"):
+        assert money_text(amount) == babel_money(Decimal(amount), "EUR", locale="fr")
+
+
+def test_amounts_the_layout_takes_include_the_smallest_and_the_largest():
+    """Down to the exponent's least and up to a thousand trillion, the layout writes."""
+    layout = layouts.money_layout("fr", "EUR")
+    for amount in ("1E-999999", "-0E-7", "999999999999999.995", "-999999999999999.99"):
+        assert layout.write(Decimal(amount)) == babel_money(Decimal(amount), "EUR", locale="fr")
