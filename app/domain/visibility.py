@@ -157,21 +157,32 @@ def article_for(
     """The article with this id (or slug) when `shopper` may see it, else None.
 
     Loads what the article page shows (translations, photos, variants, related articles) with it.
+    The article is read first and its visibility asked after, by `visible_article_ids`'s
+    statement built once: the rule written into this statement was built again on each call,
+    and its cache key computed, which took longer than the page's every other statement.
     """
-    if isinstance(article_id_or_slug, int):
-        key = Article.id == article_id_or_slug
-    else:
-        key = Article.slug == article_id_or_slug
-    return session.scalars(
+    by_id = isinstance(article_id_or_slug, int)
+    article = session.scalars(_article_page_statement(by_id), {"key": article_id_or_slug}).first()
+    if article is None or not visible_article_ids(session, shopper, [article.id]):
+        return None
+    return article
+
+
+@functools.cache
+def _article_page_statement(by_id: bool) -> sa.Select:
+    """`article_for`'s query, by id or by slug, built once: its loader options made building it
+    and its cache key cost more than running it."""
+    key = Article.id if by_id else Article.slug
+    return (
         sa.select(Article)
-        .where(key, visible_article_condition(shopper))
+        .where(key == sa.bindparam("key"))
         .options(
             selectinload(Article.photos).lazyload(ArticlePhoto.article),
             selectinload(Article.variants),
             selectinload(Article.related_articles),
             selectinload(Article.tags),
         )
-    ).first()
+    )
 
 
 # --- catalogues and families --------------------------------------------------------------------

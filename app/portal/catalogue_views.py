@@ -111,11 +111,12 @@ def article(article_id: int):
     if item is None:
         abort(404)
     variants = [v for v in item.variants if v.status == "active"]
-    visible_variants = visibility.visible_article_ids(db.session, shopper, [v.id for v in variants])
-    variants = [v for v in variants if v.id in visible_variants]
     related = list(item.related_articles)
-    visible_related = visibility.visible_article_ids(db.session, shopper, [r.id for r in related])
-    related = [r for r in related if r.id in visible_related]
+    visible = visibility.visible_article_ids(
+        db.session, shopper, [a.id for a in (*variants, *related)]
+    )
+    variants = [v for v in variants if v.id in visible]
+    related = [r for r in related if r.id in visible]
     return render_template(
         "portal/article.html",
         item=item,
