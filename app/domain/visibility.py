@@ -157,9 +157,9 @@ def article_for(
     """The article with this id (or slug) when `shopper` may see it, else None.
 
     Loads what the article page shows (translations, photos, variants, related articles) with it.
-    The article is read first and its visibility asked after, by `visible_article_ids`'s
-    statement built once: the rule written into this statement was built again on each call,
-    and its cache key computed, which took longer than the page's every other statement.
+    The article is read first and its visibility asked after, each by a statement built once:
+    the rule written into the article's statement would be built, and its cache key computed,
+    on every call, which costs more than the page's other statements.
     """
     by_id = isinstance(article_id_or_slug, int)
     article = session.scalars(_article_page_statement(by_id), {"key": article_id_or_slug}).first()
