@@ -117,12 +117,13 @@ def _register_template_filters(app: Flask) -> None:
 
 def _tune_engine(app: Flask) -> None:
     """Per database: SQLITE_PRAGMAS on every new SQLite connection (see config/default.py);
-    PostgreSQL connections that keep their prepared statements across requests
-    (app/postgres.py)."""
-    from app.postgres import keep_prepared_statements
+    PostgreSQL connections that keep their prepared statements across requests, and compile
+    no statement to machine code (app/postgres.py)."""
+    from app.postgres import keep_prepared_statements, without_jit
 
     with app.app_context():
         engine = db.engine
+    without_jit(engine)
     keep_prepared_statements(engine)
     if engine.dialect.name != "sqlite" or not app.config.get("SQLITE_PRAGMAS"):
         return

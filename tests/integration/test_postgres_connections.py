@@ -50,6 +50,14 @@ def test_connections_are_opened_as_ones_that_keep_prepared_statements(app, engin
         assert isinstance(conn.connection.driver_connection, PreparedStatementsKept)
 
 
+def test_the_apps_connections_compile_no_statement_to_machine_code(app):
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        pytest.skip("JIT is PostgreSQL's")
+    with app.app_context():
+        assert db.session.execute(sa.text("SHOW jit")).scalar() == "off"
+        db.session.remove()
+
+
 def test_a_statement_stays_prepared_after_the_transactions_that_only_read_end(engine):
     for _ in range(7):  # psycopg prepares a statement on its sixth run
         with engine.connect() as conn:  # each ends as a request's does: a rollback on return
