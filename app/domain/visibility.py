@@ -35,7 +35,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy import event
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased, joinedload, lazyload, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.domain import catalogue_listing
@@ -171,16 +171,29 @@ def article_for(
 @functools.cache
 def _article_page_statement(by_id: bool) -> sa.Select:
     """`article_for`'s query, by id or by slug, built once: its loader options made building it
-    and its cache key cost more than running it."""
+    and its cache key cost more than running it.
+
+    What the page shows and no more: the article's family and brand, its photos, its variants
+    and related articles by name. The model's eager loads would bring each one's season and
+    product type, and each variant's family, brand and catalogue, with all their translations:
+    half the page's statements. Anything else asked for is read when asked."""
     key = Article.id if by_id else Article.slug
+    shown_by_name = (
+        lazyload(Article.family),
+        lazyload(Article.brand),
+        lazyload(Article.season),
+        lazyload(Article.product_type),
+    )
     return (
         sa.select(Article)
         .where(key == sa.bindparam("key"))
         .options(
+            joinedload(Article.family).lazyload(Family.catalogue),
+            lazyload(Article.season),
+            lazyload(Article.product_type),
             selectinload(Article.photos).lazyload(ArticlePhoto.article),
-            selectinload(Article.variants),
-            selectinload(Article.related_articles),
-            selectinload(Article.tags),
+            selectinload(Article.variants).options(*shown_by_name),
+            selectinload(Article.related_articles).options(*shown_by_name),
         )
     )
 

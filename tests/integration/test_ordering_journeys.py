@@ -24,7 +24,7 @@ from app.generated.models import (
 from app.portal import catalogue_views
 from tests.conftest import csrf_token
 from tests.portal import _shop_settings, portal_login, portal_logout, text
-from tests.shop import BOSS, BUYER, OTHER_BUYER, STRANGER, make_shop
+from tests.shop import BOSS, BUYER, OTHER_BUYER, STRANGER, make_shop, statements_run
 
 
 @pytest.fixture
@@ -202,6 +202,37 @@ def test_the_article_page_shows_quantity_tiers(app, client, shop):
     portal_login(client, BUYER)
     page = text(client.get(f"/portal/article/{shop.articles['NOV-001']}"))
     assert "Price by quantity" in page and "15.00" in page
+
+
+def test_the_article_page_reads_no_more_for_many_variants_and_related_articles(app, client, shop):
+    portal_login(client, BUYER)
+    url = f"/portal/article/{shop.articles['NOV-001']}"
+
+    def add_variants_and_related(count: int) -> None:
+        with app.app_context():
+            main = db.session.get(Article, shop.articles["NOV-001"])
+            for _ in range(count):
+                sku = f"NOV-001-{len(main.variants) + 1}"
+                variant = Article(sku=sku, name=sku, status="active", base_price=Decimal(20))
+                related = Article(
+                    sku=f"REL-{sku}", name=sku, status="active", base_price=1, family=main.family
+                )
+                db.session.add_all([variant, related])
+                variant.parent = main
+                main.related_articles.append(related)
+            db.session.commit()
+
+    def statements_of_the_page() -> int:
+        with app.app_context(), statements_run(db.session) as seen:
+            assert client.get(url).status_code == 200
+        return len(seen)
+
+    add_variants_and_related(1)
+    with_one = statements_of_the_page()
+    add_variants_and_related(4)
+    page = text(client.get(url))
+    assert "NOV-001-5" in page and "REL-NOV-001-5" not in page  # related shown by name
+    assert statements_of_the_page() == with_one
 
 
 def test_the_same_article_added_with_two_line_references_makes_two_lines(app, client, shop):
