@@ -33,6 +33,7 @@ import sqlalchemy as sa
 from flask_babel import format_currency
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session, joinedload, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.domain.budgets import BudgetStatus, budget_statuses, budgets_of
 from app.domain.ordering import OrderingRefusal
@@ -131,12 +132,17 @@ def add_to_cart(
     split = _split(line_reference, budget_code, library_relation_code, personalisation)
     _check_split(session, shopper, article, split)
     line = session.scalars(
-        sa.select(CartLine).where(
+        sa.select(CartLine)
+        .where(
             CartLine.contact_id == shopper.contact_id,
             CartLine.customer_id == shopper.customer_id,
             CartLine.article_id == article.id,
             *(_same(getattr(CartLine, name), value) for name, value in split.items()),
         )
+        # Its quantity is all that is asked of it: its contact, customer and article are this
+        # request's, already loaded, and the model's eager loads would read them again with all
+        # of theirs (the customer's tags, the contact's companies...).
+        .options(lazyload("*"))
     ).first()
     total = (line.quantity if line is not None else 0) + _whole(quantity)
     _check_quantity(shopper, article, _whole(quantity), total)
@@ -152,6 +158,10 @@ def add_to_cart(
     else:
         line.quantity = total
     session.flush()
+    # The line holds on to its article, loaded above: the session keeps objects only while
+    # something refers to them, and `line.article` would read it again, with the model's eager
+    # loads. Set as loaded, not as a change, so no backref collection is read.
+    set_committed_value(line, "article", article)
     return line
 
 

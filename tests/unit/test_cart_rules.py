@@ -161,6 +161,17 @@ def test_same_article_with_the_same_split_adds_up_on_one_line(world):
     assert len(cart_lines(world.session, world.shopper())) == 1
 
 
+def test_the_line_added_holds_its_article_so_that_naming_it_reads_nothing_again(world):
+    book = world.article()
+    article_id = book.id
+    world.session.expunge(book)  # as in a request: the article is read by add_to_cart alone
+    del book
+    line = add_to_cart(world.session, world.shopper(), article_id, 1)
+    with statements_run(world.session) as seen:
+        assert line.article.id == article_id
+    assert seen == []
+
+
 def test_a_different_split_is_a_line_of_its_own(world):
     book = world.article()
     world.budget("B1")
