@@ -202,13 +202,15 @@ def change_line(
         _check_split(session, shopper, article, split)
     new_quantity = line.quantity if quantity is None else _whole(quantity)
     twin = session.scalars(
-        sa.select(CartLine).where(
+        sa.select(CartLine)
+        .where(
             CartLine.id != line.id,
             CartLine.contact_id == shopper.contact_id,
             CartLine.customer_id == shopper.customer_id,
             CartLine.article_id == line.article_id,
             *(_same(getattr(CartLine, name), value) for name, value in split.items()),
         )
+        .options(lazyload("*"))  # its quantity alone is asked of it (see add_to_cart)
     ).first()
     if twin is not None:
         total = twin.quantity + new_quantity
@@ -254,11 +256,16 @@ def _require_contact(shopper: Shopper) -> None:
 def _own_line(session: Session, shopper: Shopper, line_id: int) -> CartLine:
     _require_contact(shopper)
     line = session.scalars(
-        sa.select(CartLine).where(
+        sa.select(CartLine)
+        .where(
             CartLine.id == line_id,
             CartLine.contact_id == shopper.contact_id,
             CartLine.customer_id == shopper.customer_id,
         )
+        # With its article's own columns (its quantity rule, whether it takes a
+        # personalisation), not the model's eager loads of the line's customer and contact,
+        # nor of the article's family, brand and season, all with their translations.
+        .options(lazyload("*"), joinedload(CartLine.article).lazyload("*"))
     ).first()
     if line is None:
         raise OrderingRefusal(_("This line is no longer in your cart."))

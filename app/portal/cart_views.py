@@ -34,11 +34,13 @@ def _summary():
 def _own_line(line_id: int) -> CartLine:
     """A line of this contact's cart for this customer; anyone else's is a 404."""
     line = db.session.scalars(
-        sa.select(CartLine).where(
+        sa.select(CartLine)
+        .where(
             CartLine.id == line_id,
             CartLine.contact_id == g.contact.id,
             CartLine.customer_id == g.customer.id,
         )
+        .options(lazyload("*"))  # asked only whether it is theirs, then changed by app/domain
     ).first()
     if line is None:
         abort(404)

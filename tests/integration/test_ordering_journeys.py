@@ -235,6 +235,54 @@ def test_the_article_page_reads_no_more_for_many_variants_and_related_articles(a
     assert statements_of_the_page() == with_one
 
 
+def line_ids(app, email: str) -> list[int]:
+    with app.app_context():
+        return db.session.scalars(
+            sa.select(CartLine.id)
+            .join(CartLine.contact)
+            .where(sa.text("contact.email = :email").bindparams(email=email))
+            .order_by(CartLine.id)
+        ).all()
+
+
+def test_a_cart_line_is_changed_and_removed_from_the_cart_page(app, client, shop):
+    portal_login(client, BUYER)
+    novel, rain = shop.articles["NOV-001"], shop.articles["NOV-002"]
+    add(client, novel, 2)
+    add(client, rain, 1, line_reference="Class 4B")
+    first, second = line_ids(app, BUYER)
+    token = csrf_token(client, "/portal/cart/")
+
+    answer = client.post(
+        f"/portal/cart/{first}",
+        data={"csrf_token": token, "quantity": "5", "line_reference": "Reading club"},
+    )
+    assert answer.status_code == 302
+    assert "The cart is up to date." in text(client.get("/portal/cart/"))
+    client.post(
+        f"/portal/cart/{second}", data={"csrf_token": token, "quantity": "3", "line_reference": ""}
+    )
+    assert cart_rows(app, BUYER) == [(novel, 5, "Reading club"), (rain, 3, None)]
+
+    refused = client.post(f"/portal/cart/{first}", data={"csrf_token": token, "quantity": "0.5"})
+    assert refused.status_code == 302 and cart_rows(app, BUYER)[0] == (novel, 5, "Reading club")
+
+    removed = client.post(f"/portal/cart/{second}/remove", data={"csrf_token": token})
+    assert removed.status_code == 302
+    assert cart_rows(app, BUYER) == [(novel, 5, "Reading club")]
+    portal_logout(client)
+
+    # Another buyer of the same company can neither change nor remove it.
+    portal_login(client, OTHER_BUYER)
+    token = csrf_token(client, "/portal/cart/")
+    other = {"csrf_token": token, "quantity": "1"}
+    assert client.post(f"/portal/cart/{first}", data=other).status_code == 404
+    assert (
+        client.post(f"/portal/cart/{first}/remove", data={"csrf_token": token}).status_code == 404
+    )
+    assert cart_rows(app, BUYER) == [(novel, 5, "Reading club")]
+
+
 def test_the_same_article_added_with_two_line_references_makes_two_lines(app, client, shop):
     portal_login(client, BUYER)
     article = shop.articles["NOV-001"]
