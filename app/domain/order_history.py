@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from app.domain.cart import add_to_cart, cart_lines
 from app.domain.company_users import sees_all_orders
@@ -31,8 +31,16 @@ ORDER_PAGE_SIZE = 25
 
 
 def orders_query(contact: Contact, customer_id: int) -> sa.Select:
-    """The orders of `customer_id` that `contact` may see, newest first."""
-    query = sa.select(SalesOrder).where(SalesOrder.customer_id == customer_id)
+    """The orders of `customer_id` that `contact` may see, newest first.
+
+    Without the model's eager loads of each order's customer (the request's own, found in the
+    session when asked for) and warehouse (read by the confirmation document alone), each
+    with all of theirs."""
+    query = (
+        sa.select(SalesOrder)
+        .where(SalesOrder.customer_id == customer_id)
+        .options(lazyload(SalesOrder.customer), lazyload(SalesOrder.warehouse))
+    )
     if not sees_all_orders(contact):
         query = query.where(SalesOrder.contact_id == contact.id)
     return query.order_by(SalesOrder.placed_at.desc(), SalesOrder.id.desc())
@@ -106,7 +114,13 @@ def order_for(
     return session.scalars(
         orders_query(contact, customer_id)
         .where(SalesOrder.number == number)
-        .options(selectinload(SalesOrder.lines))
+        # The lines as they were ordered (their own columns): their order is this one, and
+        # their articles, with all of theirs, are asked for by no page or document.
+        .options(
+            selectinload(SalesOrder.lines).options(
+                lazyload(OrderLine.order), lazyload(OrderLine.article)
+            )
+        )
     ).first()
 
 

@@ -432,6 +432,31 @@ def test_a_buyer_sees_only_their_orders_and_an_administrator_all(app, client, sh
     assert client.get(f"/portal/orders/{first.number}").status_code == 404
 
 
+def test_the_orders_pages_read_no_more_for_more_orders_and_lines(app, client, shop):
+    def statements_of(url: str) -> int:
+        with app.app_context(), statements_run(db.session) as seen:
+            assert client.get(url).status_code == 200
+        return len(seen)
+
+    portal_login(client, BUYER)
+    add(client, shop.articles["NOV-001"], 1)
+    client.post("/portal/checkout/", data=checkout_form(client))
+    (small,) = orders_of(app, shop.customer_id)
+    one_order, one_line = (
+        statements_of("/portal/orders/"),
+        statements_of(f"/portal/orders/{small.number}"),
+    )
+    add(client, shop.articles["NOV-001"], 2)
+    add(client, shop.articles["NOV-002"], 1, line_reference="Class 4B")
+    add(client, shop.articles["NOV-BOX"], 10)
+    client.post("/portal/checkout/", data=checkout_form(client))
+    (large,) = [o for o in orders_of(app, shop.customer_id) if o.id != small.id]
+    page = text(client.get(f"/portal/orders/{large.number}"))
+    assert "NOV-BOX" in page and "Class 4B" in page
+    assert statements_of(f"/portal/orders/{large.number}") == one_line
+    assert statements_of("/portal/orders/") == one_order
+
+
 def test_reorder_puts_an_orders_lines_back_in_the_cart(app, client, shop):
     portal_login(client, BUYER)
     add(client, shop.articles["NOV-001"], 2, line_reference="Class 4B")
