@@ -48,14 +48,30 @@ def add(client, article_id: int, quantity: int = 1, **splits):
 
 
 def cart_rows(app, email: str) -> list[tuple[str, int, str | None]]:
+    return _cart_of(app, email, CartLine.article_id, CartLine.quantity, CartLine.line_reference)
+
+
+def line_ids(app, email: str) -> list[int]:
+    return [ident for (ident,) in _cart_of(app, email, CartLine.id)]
+
+
+def _cart_of(app, email: str, *columns) -> list[tuple]:
+    """`columns` of the lines in the cart of the contact with `email`, in the order added."""
     with app.app_context():
         rows = db.session.execute(
-            sa.select(CartLine.article_id, CartLine.quantity, CartLine.line_reference)
+            sa.select(*columns)
             .join(CartLine.contact)
             .where(sa.text("contact.email = :email").bindparams(email=email))
             .order_by(CartLine.id)
         ).all()
         return [tuple(row) for row in rows]
+
+
+def statements_of(app, client, url: str) -> int:
+    """How many statements GET `url` runs (the page must answer 200)."""
+    with app.app_context(), statements_run(db.session) as seen:
+        assert client.get(url).status_code == 200
+    return len(seen)
 
 
 def checkout_form(client) -> dict[str, str]:
@@ -222,27 +238,12 @@ def test_the_article_page_reads_no_more_for_many_variants_and_related_articles(a
                 main.related_articles.append(related)
             db.session.commit()
 
-    def statements_of_the_page() -> int:
-        with app.app_context(), statements_run(db.session) as seen:
-            assert client.get(url).status_code == 200
-        return len(seen)
-
     add_variants_and_related(1)
-    with_one = statements_of_the_page()
+    with_one = statements_of(app, client, url)
     add_variants_and_related(4)
     page = text(client.get(url))
     assert "NOV-001-5" in page and "REL-NOV-001-5" not in page  # related shown by name
-    assert statements_of_the_page() == with_one
-
-
-def line_ids(app, email: str) -> list[int]:
-    with app.app_context():
-        return db.session.scalars(
-            sa.select(CartLine.id)
-            .join(CartLine.contact)
-            .where(sa.text("contact.email = :email").bindparams(email=email))
-            .order_by(CartLine.id)
-        ).all()
+    assert statements_of(app, client, url) == with_one
 
 
 def test_a_cart_line_is_changed_and_removed_from_the_cart_page(app, client, shop):
@@ -433,19 +434,12 @@ def test_a_buyer_sees_only_their_orders_and_an_administrator_all(app, client, sh
 
 
 def test_the_orders_pages_read_no_more_for_more_orders_and_lines(app, client, shop):
-    def statements_of(url: str) -> int:
-        with app.app_context(), statements_run(db.session) as seen:
-            assert client.get(url).status_code == 200
-        return len(seen)
-
     portal_login(client, BUYER)
     add(client, shop.articles["NOV-001"], 1)
     client.post("/portal/checkout/", data=checkout_form(client))
     (small,) = orders_of(app, shop.customer_id)
-    one_order, one_line = (
-        statements_of("/portal/orders/"),
-        statements_of(f"/portal/orders/{small.number}"),
-    )
+    one_order = statements_of(app, client, "/portal/orders/")
+    one_line = statements_of(app, client, f"/portal/orders/{small.number}")
     add(client, shop.articles["NOV-001"], 2)
     add(client, shop.articles["NOV-002"], 1, line_reference="Class 4B")
     add(client, shop.articles["NOV-BOX"], 10)
@@ -453,8 +447,8 @@ def test_the_orders_pages_read_no_more_for_more_orders_and_lines(app, client, sh
     (large,) = [o for o in orders_of(app, shop.customer_id) if o.id != small.id]
     page = text(client.get(f"/portal/orders/{large.number}"))
     assert "NOV-BOX" in page and "Class 4B" in page
-    assert statements_of(f"/portal/orders/{large.number}") == one_line
-    assert statements_of("/portal/orders/") == one_order
+    assert statements_of(app, client, f"/portal/orders/{large.number}") == one_line
+    assert statements_of(app, client, "/portal/orders/") == one_order
 
 
 def test_reorder_puts_an_orders_lines_back_in_the_cart(app, client, shop):
